@@ -1,0 +1,45 @@
+/**
+ * The readable (non-JSON) solve summary.
+ */
+import type { OracleRun } from '../domain/report/oracleReport.ts'
+import type { Scenario } from '../domain/scenario/types.ts'
+
+const eur = (v: number | null): string =>
+  v === null ? 'n/a' : `€${v.toLocaleString('en-GB', { maximumFractionDigits: v < 10 ? 4 : 0 })}`
+const mbit = (v: number | null): string =>
+  v === null ? 'n/a' : `${(v / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} Mbit`
+const pct = (v: number | null): string => (v === null ? 'n/a' : `${(v * 100).toFixed(2)}%`)
+
+/** A short report of the oracle run for a terminal. */
+export function formatOracleSummary(scenario: Scenario, run: OracleRun, integer: boolean): string {
+  const r = run.report
+  const lines = [
+    `Scenario: ${scenario.name} (${scenario.horizon.slots} slots × ${scenario.horizon.slotMinutes} min, ${run.instance.flows.length} flows, ${run.instance.links.length} links)`,
+    `Policy:   oracle ${integer ? 'MILP' : 'LP'} (perfect foresight), solved by ${r.algorithm ?? 'HiGHS'} in ${r.solveMs.toFixed(0)} ms`,
+    `Status:   ${r.status}`,
+  ]
+  if (r.objectiveEur !== null) {
+    lines.push(
+      '',
+      `Objective (risk + SLA)      ${eur(r.objectiveEur)}`,
+      `Residual risk               ${eur(r.residualRiskEur)}   (all-classical day: ${eur(run.metrics?.classicalRiskEur ?? null)})`,
+      `SLA violations              ${(r.slaViolations ?? 0).toLocaleString('en-GB', { maximumFractionDigits: 0 })} messages (${pct(r.slaViolationRate)})`,
+      `Key generated / used        ${mbit(r.keyGeneratedBits)} / ${mbit(r.keyUsedBits)}  (utilization ${pct(r.keyUtilization)}, spilled ${mbit(r.keySpilledBits)})`,
+      `Key efficiency              ${eur(r.keyEfficiencyEurPerMbit)} of risk removed per Mbit`,
+      `Threshold certificate       ${(r.thresholdViolation ?? 0).toExponential(2)} (largest relative violation of the price-threshold rule)`,
+    )
+    if (r.lpBoundEur !== undefined) {
+      lines.push(`LP bound / integrality gap  ${eur(r.lpBoundEur)} / ${pct(r.integralityGap ?? 0)}`)
+    }
+    lines.push('', 'Link         binding slots   peak shadow price (€/Mbit)   used key')
+    for (const [id, link] of Object.entries(r.links)) {
+      const binding = link.shadowPriceEurPerBit.filter((p) => p > 0).length
+      const peak = Math.max(0, ...link.shadowPriceEurPerBit) * 1e6
+      const used = link.usedBits.reduce((a, b) => a + b, 0)
+      lines.push(
+        `${id.padEnd(12)} ${String(binding).padStart(13)}   ${peak.toExponential(3).padStart(26)}   ${mbit(used)}`,
+      )
+    }
+  }
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,170 @@
+/**
+ * The numeric planning instance: every derived quantity of MODEL.md §3 for one day, in plain arrays.
+ * Model building, policies and metrics all read this, never the raw scenario, so they agree on
+ * every number.
+ */
+import type { Scenario } from '../scenario/types.ts'
+import { flowAttackShare, flowImpactEur, processAttempts } from './attacks.ts'
+import { expandFlows, type Flow } from './flows.ts'
+import { kShortestPaths, type CandidatePath } from './paths.ts'
+import { keyCostBps, latencyMs, successBound } from './security.ts'
+import { linkKeyRateBps, linkSupplyBps } from './supply.ts'
+
+export interface OptionData {
+  id: string
+  label: string
+  kind: string
+  /** Index of the option in the process's full option list. */
+  processOptionIndex: number
+  /** End-to-end key cost, bits/s. */
+  keyBps: number
+  /** Residual success bound per attempt. */
+  successBound: number
+  latencyMs: number
+  /** Whether a message under this option misses its deadline. */
+  violatesDeadline: boolean
+}
+
+export interface FlowData {
+  flow: Flow
+  processId: string
+  /** Candidate paths, best first (at least one for a valid scenario). */
+  paths: CandidatePath[]
+  /** Allowed options, weakest first (options before `minOption` are removed). */
+  options: OptionData[]
+  /** Loss per successful attack, Eur. */
+  impactEur: number
+  /** Penalty per late message, Eur. */
+  slaPenaltyEur: number
+  /** Messages per slot. */
+  messagesPerSlot: number
+  /** Attack attempts on this flow per slot. */
+  attempts: number[]
+}
+
+export interface LinkData {
+  id: string
+  a: string
+  b: string
+  /** Full link secret-key rate, bits/s. */
+  rateBps: number
+  /** The VPP's key supply per slot, bits/s. */
+  supplyBps: number[]
+  bufferBits: number
+  initialBits: number
+  reserveBits: number
+}
+
+export interface Instance {
+  slots: number
+  /** Slot length, s. */
+  slotSeconds: number
+  slaWeight: number
+  holdAllowed: boolean
+  integer: boolean
+  classicalSuccessBound: number
+  links: LinkData[]
+  flows: FlowData[]
+  processIds: string[]
+  /** The realised day this instance describes; `undefined` is the forecast. */
+  day: number | undefined
+}
+
+/**
+ * Derives the instance of a validated scenario. `day` selects a realised day with seeded noise on
+ * supply and attacks; leave it out for the forecast.
+ */
+export function buildInstance(scenario: Scenario, day?: number): Instance {
+  const flows = expandFlows(scenario)
+  const slotSeconds = scenario.horizon.slotMinutes * 60
+  const attemptsByProcess = new Map(
+    scenario.processes.map((p) => [p.id, processAttempts(scenario, p, day)]),
+  )
+  const flowData: FlowData[] = flows.map((flow) => {
+    const process = scenario.processes[flow.processIndex]
+    if (process === undefined) throw new Error(`flow ${flow.id} has no process`)
+    const paths = kShortestPaths(
+      scenario.qkd.links,
+      flow.from,
+      flow.to,
+      scenario.policy.pathsPerFlow,
+    )
+    const hops = paths[0]?.links.length ?? 0
+    const minIndex =
+      process.minOption === undefined
+        ? 0
+        : process.options.findIndex((o) => o.id === process.minOption)
+    const options: OptionData[] = process.options.flatMap((option, i) => {
+      if (i < Math.max(0, minIndex)) return []
+      const latency = latencyMs(
+        option,
+        hops,
+        scenario.policy.kmsLatencyMs,
+        scenario.policy.relayLatencyMs,
+      )
+      return [
+        {
+          id: option.id,
+          label: option.label,
+          kind: option.kind,
+          processOptionIndex: i,
+          keyBps: keyCostBps(option, process, flow.messagesPerSecond),
+          successBound: successBound(option, process, scenario.threat.classicalSuccessBound),
+          latencyMs: latency,
+          violatesDeadline: latency > process.deadlineMs,
+        },
+      ]
+    })
+    const siblings = flows.filter((f) => f.processIndex === flow.processIndex)
+    const share = flowAttackShare(flow, siblings)
+    return {
+      flow,
+      processId: process.id,
+      paths,
+      options,
+      impactEur: flowImpactEur(process, flow),
+      slaPenaltyEur: process.slaPenaltyEur,
+      messagesPerSlot: flow.messagesPerSecond * slotSeconds,
+      attempts: (attemptsByProcess.get(process.id) ?? []).map((a) => a * share),
+    }
+  })
+  const links: LinkData[] = scenario.qkd.links.map((link) => ({
+    id: link.id,
+    a: link.a,
+    b: link.b,
+    rateBps: linkKeyRateBps(link, scenario.qkd.rateModel),
+    supplyBps: linkSupplyBps(scenario, link, day),
+    bufferBits: link.bufferBits,
+    initialBits: link.initialBufferBits,
+    reserveBits: link.reserveFraction * link.bufferBits,
+  }))
+  return {
+    slots: scenario.horizon.slots,
+    slotSeconds,
+    slaWeight: scenario.policy.slaWeight,
+    holdAllowed: scenario.policy.holdAllowed,
+    integer: scenario.policy.integer,
+    classicalSuccessBound: scenario.threat.classicalSuccessBound,
+    links,
+    flows: flowData,
+    processIds: scenario.processes.map((p) => p.id),
+    day,
+  }
+}
+
+/** Risk + SLA cost of one option for one flow in one slot, Eur (the LP's objective coefficient). */
+export function optionCostEur(
+  instance: Instance,
+  f: FlowData,
+  option: OptionData,
+  t: number,
+): number {
+  const risk = (f.attempts[t] ?? 0) * f.impactEur * option.successBound
+  const sla = option.violatesDeadline ? instance.slaWeight * f.messagesPerSlot * f.slaPenaltyEur : 0
+  return risk + sla
+}
+
+/** Cost of holding all of a flow's messages in one slot, Eur (they all miss their deadline). */
+export function holdCostEur(instance: Instance, f: FlowData): number {
+  return instance.slaWeight * f.messagesPerSlot * f.slaPenaltyEur
+}

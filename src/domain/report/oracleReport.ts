@@ -1,0 +1,157 @@
+/**
+ * The oracle's result in the `qkd-vpp-result` shape shared by the CLI's `--json` output and the
+ * dashboard: one place turns a solve into reported numbers, in Eur and bits.
+ */
+import type { Highs } from 'highs'
+import { buildInstance, type Instance } from '../derive/instance.ts'
+import { computeMetrics, type Metrics } from '../metrics/metrics.ts'
+import { thresholdCertificate } from '../metrics/threshold.ts'
+import type { Scenario } from '../scenario/types.ts'
+import type { Infeasibility } from '../solve/infeasibility.ts'
+import {
+  OracleSession,
+  type OracleResult,
+  type SessionOptions,
+  type SolveStatus,
+} from '../solve/oracleSession.ts'
+
+export const RESULT_FORMAT = 'qkd-vpp-result'
+export const RESULT_VERSION = 1
+
+/** The realised day the oracle (and, later, every policy) is evaluated on. */
+export const EVALUATION_DAY = 0
+
+export interface LinkReport {
+  shadowPriceEurPerBit: number[]
+  storeBits: number[]
+  usedBits: number[]
+}
+
+export interface PolicyReport {
+  status: SolveStatus
+  objectiveEur: number | null
+  residualRiskEur: number | null
+  slaViolations: number | null
+  slaViolationRate: number | null
+  keyGeneratedBits: number | null
+  keyUsedBits: number | null
+  keySpilledBits: number | null
+  keyUtilization: number | null
+  keyEfficiencyEurPerMbit: number | null
+  solveMs: number
+  /** Largest violation of the price-threshold rule, relative to the largest option cost. */
+  thresholdViolation: number | null
+  /** The same in Eur per flow-slot. */
+  thresholdViolationEur: number | null
+  /** LP relaxation bound and integrality gap (MILP only). */
+  lpBoundEur?: number
+  integralityGap?: number
+  algorithm?: string
+  series: { residualRiskEur: number[]; slaViolations: number[]; keyUsedBits: number[] }
+  links: Record<string, LinkReport>
+  infeasibility?: Infeasibility
+}
+
+/** Rounds away binary noise (1e-17 style) so JSON stays readable; keeps 12 significant digits. */
+export function tidy(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return value
+  return Number(value.toPrecision(12))
+}
+
+const tidyAll = (values: ArrayLike<number>): number[] => Array.from(values, tidy)
+
+/** Turns metrics and prices into the reported shape. */
+export function policyReport(
+  instance: Instance,
+  status: SolveStatus,
+  solveMs: number,
+  metrics: Metrics | undefined,
+  prices: readonly Float64Array[] | undefined,
+  certificate: { maxViolationEur: number; relativeViolation: number } | undefined,
+): PolicyReport {
+  const links: Record<string, LinkReport> = {}
+  instance.links.forEach((link, e) => {
+    const series = metrics?.links[link.id]
+    links[link.id] = {
+      shadowPriceEurPerBit: prices?.[e] !== undefined ? tidyAll(prices[e]) : [],
+      storeBits: tidyAll(series?.storeBits ?? []),
+      usedBits: tidyAll(series?.usedBits ?? []),
+    }
+  })
+  const n = (v: number | undefined): number | null => (v === undefined ? null : tidy(v))
+  return {
+    status,
+    objectiveEur: n(metrics?.objectiveEur),
+    residualRiskEur: n(metrics?.residualRiskEur),
+    slaViolations: n(metrics?.slaViolations),
+    slaViolationRate: n(metrics?.slaViolationRate),
+    keyGeneratedBits: n(metrics?.keyGeneratedBits),
+    keyUsedBits: n(metrics?.keyUsedBits),
+    keySpilledBits: n(metrics?.keySpilledBits),
+    keyUtilization: n(metrics?.keyUtilization),
+    keyEfficiencyEurPerMbit: n(metrics?.keyEfficiencyEurPerMbit),
+    solveMs: tidy(solveMs),
+    thresholdViolation: n(certificate?.relativeViolation),
+    thresholdViolationEur: n(certificate?.maxViolationEur),
+    series: {
+      residualRiskEur: tidyAll(metrics?.series.residualRiskEur ?? []),
+      slaViolations: tidyAll(metrics?.series.slaViolations ?? []),
+      keyUsedBits: tidyAll(metrics?.series.keyUsedBits ?? []),
+    },
+    links,
+  }
+}
+
+export interface OracleRun {
+  instance: Instance
+  result: OracleResult
+  metrics?: Metrics
+  report: PolicyReport
+}
+
+/** Solves the oracle on the evaluation day and reports it. */
+export function runOracle(
+  highs: Highs,
+  scenario: Scenario,
+  options: SessionOptions = {},
+): OracleRun {
+  const instance = buildInstance(scenario, EVALUATION_DAY)
+  const session = new OracleSession(highs, instance, options)
+  try {
+    const result = session.solve()
+    return reportOracle(instance, result)
+  } finally {
+    session.dispose()
+  }
+}
+
+/** Reports an oracle result already solved on `instance`. */
+export function reportOracle(instance: Instance, result: OracleResult): OracleRun {
+  const metrics =
+    result.allocation === undefined ? undefined : computeMetrics(instance, result.allocation)
+  const certificate =
+    result.allocation === undefined
+      ? undefined
+      : thresholdCertificate(instance, result.allocation, result.shadowPriceEurPerBit)
+  const report = policyReport(
+    instance,
+    result.status,
+    result.solveMs,
+    metrics,
+    result.allocation && result.shadowPriceEurPerBit,
+    certificate,
+  )
+  report.algorithm = result.algorithm
+  if (result.lpBoundEur !== undefined && metrics !== undefined) {
+    report.lpBoundEur = tidy(result.lpBoundEur)
+    report.integralityGap = tidy(
+      metrics.objectiveEur > 0
+        ? Math.max(0, metrics.objectiveEur - result.lpBoundEur) / metrics.objectiveEur
+        : 0,
+    )
+  }
+  if (result.infeasibility !== undefined) report.infeasibility = result.infeasibility
+  const run: OracleRun = { instance, result, report }
+  if (metrics !== undefined) run.metrics = metrics
+  return run
+}

@@ -1,0 +1,38 @@
+/**
+ * Defaults of every optional scenario field (MODEL.md §2, DOMAIN.md §5). The README's scenario
+ * table is written from these constants; keep them the single source.
+ */
+import type { Horizon, Policy, RateModel, Uncertainty } from './types.ts'
+
+export const DEFAULT_HORIZON: Horizon = { slots: 96, slotMinutes: 15 }
+
+/** 4 Mb/s at zero length, 0.2 dB/km standard single-mode fibre (DOMAIN.md §5.2). */
+export const DEFAULT_RATE_MODEL: RateModel = { r0Bps: 4e6, lossDbPerKm: 0.2 }
+
+/** Tenant share of a shared metro QKD network (DOMAIN.md §5.2). */
+export const DEFAULT_VPP_SHARE = 0.02
+
+/** Key store size per link, bits (QKDNetSim-style Mmax, DOMAIN.md §5.2). */
+export const DEFAULT_BUFFER_BITS = 10e6
+
+export const DEFAULT_CLASSICAL_SUCCESS_BOUND = 1e-3
+
+export const DEFAULT_POLICY: Policy = {
+  slaWeight: 1,
+  integer: false,
+  pathsPerFlow: 2,
+  relayLatencyMs: 2,
+  kmsLatencyMs: 10,
+  holdAllowed: true,
+}
+
+export const DEFAULT_UNCERTAINTY: Uncertainty = {
+  yieldSigma: 0.1,
+  attackSigma: 0.2,
+  scenarioCount: 20,
+  riskMeasure: 'cvar',
+  alpha: 0.95,
+}
+
+export const DEFAULT_SEED = 1
+export const DEFAULT_NAME = 'Untitled scenario'

@@ -1,0 +1,408 @@
+/**
+ * A persistent HiGHS model of the oracle LP/MILP that re-solves warm after edits.
+ *
+ * `update()` compares the new instance with the one the model holds. When only numbers changed
+ * (VPP share, link rates, buffers, reserves, window multipliers, shock factors, impacts) it pushes
+ * just the changed costs and bounds and keeps the basis, so the next simplex solve starts from the
+ * previous optimum. Any structural change (flows, options, paths, horizon, holding) rebuilds.
+ */
+import type { Highs, Model } from 'highs'
+import { emptyAllocation, type Allocation } from '../allocation.ts'
+import type { Instance } from '../derive/instance.ts'
+import {
+  balanceUpperBits,
+  buildOracleModel,
+  objectiveEur,
+  pathColumnCount,
+  storeBoundsBits,
+  type OracleModel,
+} from '../model/buildOracleModel.ts'
+import { chooseScaling } from '../model/scaling.ts'
+import { nowMs } from '../util/clock.ts'
+import { explainInfeasibility, type Infeasibility } from './infeasibility.ts'
+
+export type SolveStatus = 'optimal' | 'infeasible' | 'unbounded' | 'time-limit'
+export type Algorithm = 'simplex' | 'ipm'
+
+export interface SessionOptions {
+  /** Solve the MILP (one option per flow and slot) instead of the LP. */
+  integer?: boolean
+  /** Force an algorithm; by default simplex for small models, interior point for large ones. */
+  algorithm?: Algorithm
+  /** Wall-clock limit per solve, s. */
+  timeLimitSeconds?: number
+}
+
+export interface OracleResult {
+  status: SolveStatus
+  /** The solver's allocation; present for `optimal`, and for `time-limit` when an incumbent exists. */
+  allocation?: Allocation
+  /** λ[e][t], Eur per bit (zero for links no flow can use). */
+  shadowPriceEurPerBit: Float64Array[]
+  /** Store level at the end of each slot per link from the LP, bits. */
+  lpStoreBits: Float64Array[]
+  /** Objective in Eur, from the solver (unscaled). */
+  objectiveEur: number
+  /** LP relaxation bound in Eur (MILP only). */
+  lpBoundEur?: number
+  solveMs: number
+  algorithm: Algorithm
+  /** Whether the last solve reused the previous model and basis. */
+  warm: boolean
+  infeasibility?: Infeasibility
+}
+
+/** Columns above which interior point beats simplex on this model's shape (measured in bench). */
+const IPM_COLUMN_THRESHOLD = 60_000
+
+function structureKey(instance: Instance): string {
+  return JSON.stringify({
+    slots: instance.slots,
+    hold: instance.holdAllowed,
+    flows: instance.flows.map((f) => [
+      f.flow.id,
+      f.options.map((o) => [o.id, o.keyBps > 0]),
+      f.paths.map((p) => p.links),
+    ]),
+    links: instance.links.length,
+  })
+}
+
+export class OracleSession {
+  private model: Model | undefined
+  private built: OracleModel | undefined
+  private instance: Instance
+  private key = ''
+  private readonly options: SessionOptions
+  private lastWasWarmable = false
+  /** Milliseconds spent building the model in the last `solve()`, for the benchmark. */
+  buildMs = 0
+
+  constructor(
+    private readonly highs: Highs,
+    instance: Instance,
+    options: SessionOptions = {},
+  ) {
+    this.instance = instance
+    this.options = options
+  }
+
+  get currentInstance(): Instance {
+    return this.instance
+  }
+
+  get layout(): OracleModel | undefined {
+    return this.built
+  }
+
+  /** Replaces the instance; numeric-only changes are applied in place for a warm re-solve. */
+  update(instance: Instance): void {
+    const old = this.instance
+    this.instance = instance
+    if (this.model === undefined || this.built === undefined) return
+    if (structureKey(instance) !== this.key) {
+      this.disposeModel()
+      return
+    }
+    // Key-cost coefficients move with message rates and slot length; the structure key does not
+    // see them, and a matrix rewrite is no cheaper than a rebuild, so rebuild.
+    const keyChanged = instance.flows.some((f, k) =>
+      f.options.some((o, oi) => o.keyBps !== old.flows[k]?.options[oi]?.keyBps),
+    )
+    if (keyChanged || instance.slotSeconds !== old.slotSeconds) {
+      this.disposeModel()
+      return
+    }
+    const built = this.built
+    const { layout } = built
+    // The key unit depends on supply; rebuild when it would change so scaled data stay consistent.
+    const scaling = chooseScaling(instance, objectiveEur(instance, layout))
+    if (
+      scaling.keyUnitBits !== built.scaling.keyUnitBits ||
+      scaling.objectiveUnitEur !== built.scaling.objectiveUnitEur
+    ) {
+      this.disposeModel()
+      return
+    }
+    const model = this.model
+    const ku = built.scaling.keyUnitBits
+    const ou = built.scaling.objectiveUnitEur
+    const changedCols: number[] = []
+    const changedCost: number[] = []
+    const oldCost = objectiveEur(old, layout)
+    const newCost = objectiveEur(instance, layout)
+    for (let j = 0; j < layout.numCols; j++) {
+      if (oldCost[j] !== newCost[j]) {
+        changedCols.push(j)
+        changedCost.push((newCost[j] as number) / ou)
+      }
+    }
+    if (changedCols.length > 0)
+      model.changeColsCost({ kind: 'set', indices: changedCols }, changedCost)
+    const oldRows = balanceUpperBits(old, layout)
+    const newRows = balanceUpperBits(instance, layout)
+    const rows: number[] = []
+    const rowUpper: number[] = []
+    for (let i = 0; i < layout.numRows; i++) {
+      if (oldRows[i] !== newRows[i]) {
+        rows.push(i)
+        rowUpper.push((newRows[i] as number) / ku)
+      }
+    }
+    if (rows.length > 0) {
+      model.changeRowsBounds(
+        { kind: 'set', indices: rows },
+        new Array<number>(rows.length).fill(-Infinity),
+        rowUpper,
+      )
+    }
+    const oldStore = storeBoundsBits(old, layout)
+    const newStore = storeBoundsBits(instance, layout)
+    const cols: number[] = []
+    const lower: number[] = []
+    const upper: number[] = []
+    instance.links.forEach((_, e) => {
+      const base = layout.sBase[e] as number
+      if (base < 0) return
+      for (let t = 0; t < instance.slots; t++) {
+        const j = base + t
+        if (oldStore.lower[j] !== newStore.lower[j] || oldStore.upper[j] !== newStore.upper[j]) {
+          cols.push(j)
+          lower.push((newStore.lower[j] as number) / ku)
+          upper.push((newStore.upper[j] as number) / ku)
+        }
+      }
+    })
+    if (cols.length > 0) model.changeColsBounds({ kind: 'set', indices: cols }, lower, upper)
+  }
+
+  private ensureModel(): { model: Model; built: OracleModel; warm: boolean } {
+    if (this.model !== undefined && this.built !== undefined) {
+      return { model: this.model, built: this.built, warm: this.lastWasWarmable }
+    }
+    const t0 = nowMs()
+    const built = buildOracleModel(this.instance)
+    const m = built.model
+    const model = this.highs.createModel({
+      numCols: m.numCols,
+      numRows: m.numRows,
+      colCost: m.colCost,
+      colLower: m.colLower,
+      colUpper: m.colUpper,
+      rowLower: m.rowLower,
+      rowUpper: m.rowUpper,
+      matrix: {
+        format: 'csc',
+        numRows: m.numRows,
+        numCols: m.numCols,
+        starts: m.starts,
+        indices: m.indices,
+        values: m.values,
+      },
+    })
+    model.options.set({ output_flag: false })
+    this.buildMs = nowMs() - t0
+    this.model = model
+    this.built = built
+    this.key = structureKey(this.instance)
+    this.lastWasWarmable = false
+    return { model, built, warm: false }
+  }
+
+  /** The algorithm this session uses for the current model size. */
+  algorithmFor(numCols: number): Algorithm {
+    return this.options.algorithm ?? (numCols > IPM_COLUMN_THRESHOLD ? 'ipm' : 'simplex')
+  }
+
+  /** Solves the current instance (LP, or MILP when `integer`). */
+  solve(): OracleResult {
+    this.buildMs = 0
+    const { model, built, warm } = this.ensureModel()
+    const algorithm = this.algorithmFor(built.layout.numCols)
+    const integer = this.options.integer ?? this.instance.integer
+    const t0 = nowMs()
+    // A warm start only helps simplex; interior point always starts afresh.
+    model.options.set({
+      solver: warm ? 'simplex' : algorithm,
+      time_limit: this.options.timeLimitSeconds ?? 600,
+      mip_rel_gap: 1e-6,
+    })
+    let lpBoundEur: number | undefined
+    if (integer) {
+      const ints = built.layout.integerCols
+      model.changeColsIntegrality(
+        { kind: 'set', indices: ints },
+        new Int32Array(ints.length).fill(1),
+      )
+    }
+    const run = model.run()
+    let status = mapStatus(run.modelStatus)
+    let allocation: Allocation | undefined
+    let objective = Number.NaN
+    let prices: Float64Array[] = this.instance.links.map(
+      () => new Float64Array(this.instance.slots),
+    )
+    let lpStore: Float64Array[] = this.instance.links.map(
+      () => new Float64Array(this.instance.slots),
+    )
+    const hasSolution = model.info.get('primal_solution_status') === 2
+    if ((status === 'optimal' || status === 'time-limit') && hasSolution) {
+      const solution = model.getSolution()
+      allocation = readAllocation(this.instance, built, solution.colValue)
+      objective = model.getObjectiveValue() * built.scaling.objectiveUnitEur
+      if (integer) {
+        lpBoundEur = Number(model.info.get('mip_dual_bound')) * built.scaling.objectiveUnitEur
+        const fixed = this.fixedLpDuals(model, built, solution.colValue)
+        prices = fixed.prices
+        lpStore = readStore(this.instance, built, solution.colValue)
+      } else {
+        prices = readPrices(this.instance, built, solution.rowDual)
+        lpStore = readStore(this.instance, built, solution.colValue)
+      }
+    } else if (status === 'time-limit') {
+      status = 'time-limit'
+    }
+    let infeasibility: Infeasibility | undefined
+    if (status === 'infeasible') {
+      infeasibility = explainInfeasibility(model, this.instance, built)
+    }
+    if (integer) {
+      const ints = built.layout.integerCols
+      model.changeColsIntegrality({ kind: 'set', indices: ints }, new Int32Array(ints.length))
+    }
+    this.lastWasWarmable = status === 'optimal' && !integer && algorithm === 'simplex'
+    const result: OracleResult = {
+      status,
+      shadowPriceEurPerBit: prices,
+      lpStoreBits: lpStore,
+      objectiveEur: objective,
+      solveMs: nowMs() - t0,
+      algorithm: warm ? 'simplex' : algorithm,
+      warm,
+    }
+    if (allocation !== undefined) result.allocation = allocation
+    if (lpBoundEur !== undefined) result.lpBoundEur = lpBoundEur
+    if (infeasibility !== undefined) result.infeasibility = infeasibility
+    return result
+  }
+
+  /**
+   * MILP prices: fix x and h at the MILP's values, solve the remaining LP (stores and path split),
+   * read the balance-row duals, then restore the bounds.
+   */
+  private fixedLpDuals(
+    model: Model,
+    built: OracleModel,
+    colValue: Float64Array,
+  ): { prices: Float64Array[] } {
+    const ints = built.layout.integerCols
+    const before = model.getCols({ kind: 'set', indices: ints })
+    const fixedValues = Array.from(ints, (j) => Math.round(colValue[j] ?? 0))
+    model.changeColsIntegrality({ kind: 'set', indices: ints }, new Int32Array(ints.length))
+    model.changeColsBounds({ kind: 'set', indices: ints }, fixedValues, fixedValues)
+    model.options.set({ solver: 'simplex' })
+    model.run()
+    const prices =
+      model.getModelStatus() === this.highs.constants.modelStatus.optimal
+        ? readPrices(this.instance, built, model.getSolution().rowDual)
+        : this.instance.links.map(() => new Float64Array(this.instance.slots))
+    model.changeColsBounds({ kind: 'set', indices: ints }, before.lower, before.upper)
+    return { prices }
+  }
+
+  private disposeModel(): void {
+    this.model?.dispose()
+    this.model = undefined
+    this.built = undefined
+    this.lastWasWarmable = false
+  }
+
+  dispose(): void {
+    this.disposeModel()
+  }
+}
+
+function mapStatus(code: number): SolveStatus {
+  switch (code) {
+    case 7:
+      return 'optimal'
+    case 8:
+      return 'infeasible'
+    case 9:
+      return 'infeasible'
+    case 10:
+      return 'unbounded'
+    case 13:
+    case 14:
+    case 17:
+      return 'time-limit'
+    default:
+      throw new Error(`HiGHS ended with model status ${code}`)
+  }
+}
+
+/** Reads option, hold and path shares out of the solver's column values. */
+export function readAllocation(
+  instance: Instance,
+  built: OracleModel,
+  colValue: Float64Array,
+): Allocation {
+  const { layout } = built
+  const allocation = emptyAllocation(instance)
+  const T = instance.slots
+  instance.flows.forEach((f, k) => {
+    const nO = f.options.length
+    const shares = allocation.optionShare[k] as Float64Array
+    const holds = allocation.holdShare[k] as Float64Array
+    const split = allocation.pathShare[k] as Float64Array
+    const xb = layout.xBase[k] as number
+    const hb = layout.hBase[k] as number
+    const zb = layout.zBase[k] as number
+    const nP = pathColumnCount(instance, k)
+    for (let t = 0; t < T; t++) {
+      for (let o = 0; o < nO; o++) shares[t * nO + o] = clamp01(colValue[xb + t * nO + o] ?? 0)
+      holds[t] = hb >= 0 ? clamp01(colValue[hb + t] ?? 0) : 0
+      if (zb >= 0) {
+        let total = 0
+        for (let p = 0; p < nP; p++) total += Math.max(0, colValue[zb + t * nP + p] ?? 0)
+        for (let p = 0; p < f.paths.length; p++) {
+          split[t * f.paths.length + p] =
+            total > 0 ? Math.max(0, colValue[zb + t * nP + p] ?? 0) / total : p === 0 ? 1 : 0
+        }
+      }
+    }
+  })
+  return allocation
+}
+
+function clamp01(v: number): number {
+  return v < 0 ? 0 : v > 1 ? 1 : v
+}
+
+/** λ[e,t] in Eur per bit from the balance-row duals (HiGHS gives ≤-row duals ≤ 0 when minimising). */
+export function readPrices(
+  instance: Instance,
+  built: OracleModel,
+  rowDual: Float64Array,
+): Float64Array[] {
+  const factor = built.scaling.objectiveUnitEur / built.scaling.keyUnitBits
+  return instance.links.map((_, e) => {
+    const out = new Float64Array(instance.slots)
+    const base = built.layout.balanceBase[e] as number
+    if (base < 0) return out
+    for (let t = 0; t < instance.slots; t++)
+      out[t] = Math.max(0, -(rowDual[base + t] ?? 0) * factor)
+    return out
+  })
+}
+
+function readStore(instance: Instance, built: OracleModel, colValue: Float64Array): Float64Array[] {
+  return instance.links.map((link, e) => {
+    const out = new Float64Array(instance.slots)
+    const base = built.layout.sBase[e] as number
+    for (let t = 0; t < instance.slots; t++) {
+      out[t] = base < 0 ? link.initialBits : (colValue[base + t] ?? 0) * built.scaling.keyUnitBits
+    }
+    return out
+  })
+}
