@@ -89,6 +89,9 @@ export function explainInfeasibility(
   let members: Member[] = []
   let proven = false
   try {
+    // The light strategy often returns nothing on this model; row priority finds the key-balance
+    // rows, which are what a user can act on.
+    model.options.set({ iis_strategy: 6 })
     const iis = model.getIis()
     for (const r of iis.rowIndex) {
       const m = rowMember(built, instance, r)
