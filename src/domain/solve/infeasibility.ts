@@ -4,7 +4,7 @@
  * slots 64–65" instead of row numbers.
  */
 import type { Model } from 'highs'
-import type { Instance } from '../derive/instance.ts'
+import type { Instance, OptionData } from '../derive/instance.ts'
 import type { OracleModel } from '../model/buildOracleModel.ts'
 
 export interface Infeasibility {
@@ -64,6 +64,21 @@ function colMember(built: OracleModel, instance: Instance, col: number): Member 
       return { kind: 'path', flow: k, slot: Math.floor((col - z) / nP) }
   }
   return undefined
+}
+
+/** Clock time of the start of a slot, `hh:mm` (day-relative; wraps past 24 h). */
+export function slotClock(slot: number, slotSeconds: number): string {
+  const minutes = Math.round((slot * slotSeconds) / 60) % (24 * 60)
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}
+
+/** Slot ranges with their clock times, e.g. "64–67 (16:00–17:00)". */
+function slotText(slots: readonly number[], slotSeconds: number): string {
+  const sorted = [...new Set(slots)].sort((a, b) => a - b)
+  const first = sorted[0]
+  const last = sorted[sorted.length - 1]
+  if (first === undefined || last === undefined) return ''
+  return `${slotRanges(sorted)} (${slotClock(first, slotSeconds)}–${slotClock(last + 1, slotSeconds)})`
 }
 
 /** Compresses sorted slots into ranges such as "12–15, 40". */
@@ -139,25 +154,42 @@ function describeMembers(
       ? ` and its store must stay between the reserve (${(link.reserveBits / 1e6).toFixed(2)} Mbit) and the buffer (${(link.bufferBits / 1e6).toFixed(2)} Mbit) and end the day no lower than it started`
       : ''
     messages.push(
-      `Link ${link.id} (${link.a}–${link.b}) cannot supply enough key in slots ${slotRanges(s)}: its VPP supply is as low as ${supplyKbps} kb/s${storeNote}.`,
+      `Link ${link.id} (${link.a}–${link.b}) cannot supply enough key in slots ${slotText(s, instance.slotSeconds)}: its VPP supply is as low as ${supplyKbps} kb/s${storeNote}.`,
     )
   }
   for (const [k, s] of flowSlots) {
     const f = instance.flows[k]
     if (f === undefined) continue
-    const cheapest = f.options[0]
-    const needKbps = ((cheapest?.keyBps ?? 0) / 1000).toFixed(2)
+    // A flow that may go without key cannot be what breaks feasibility; the IIS only lists it
+    // because its assignment row touches the conflicting columns.
+    const cheapest = f.options.reduce<OptionData | undefined>(
+      (best, o) => (best === undefined || o.keyBps < best.keyBps ? o : best),
+      undefined,
+    )
+    if (cheapest === undefined || cheapest.keyBps <= 0) continue
+    const needKbps = (cheapest.keyBps / 1000).toFixed(2)
     const holdNote = instance.holdAllowed
       ? ''
       : ' and holding messages is not allowed (policy.holdAllowed is false)'
     messages.push(
-      `Process ${f.processId}, flow ${f.flow.from} -> ${f.flow.to}, needs at least ${needKbps} kb/s of key in slots ${slotRanges(s)} for its weakest allowed option "${cheapest?.id ?? '?'}"${holdNote}.`,
+      `Process ${f.processId}, flow ${f.flow.from} -> ${f.flow.to}, needs at least ${needKbps} kb/s of key in slots ${slotText(s, instance.slotSeconds)} even with its cheapest allowed option "${cheapest.id}"${holdNote}.`,
     )
   }
-  if (messages.length === 0) {
-    messages.push(
-      'The key demand of the processes cannot be met by the links within their store limits; allow holding, lower a minOption, or raise the VPP share.',
-    )
-  }
+  const keyedProcesses = [
+    ...new Set(
+      [...flowSlots.keys()]
+        .map((k) => instance.flows[k])
+        .filter((f) => f !== undefined && f.options.every((o) => o.keyBps > 0))
+        .map((f) => f?.processId ?? ''),
+    ),
+  ]
+  const fixes = [
+    instance.holdAllowed ? undefined : 'allow holding messages (policy.holdAllowed)',
+    keyedProcesses.length > 0
+      ? `lower the floor option (minOption) of ${keyedProcesses.join(', ')}`
+      : undefined,
+    "raise the VPP key share (qkd.vppShare) or the affected links' key rates",
+  ].filter((f) => f !== undefined)
+  messages.push(`To make it feasible: ${fixes.join('; or ')}.`)
   return { links, processes, flows, slots, messages, proven }
 }

@@ -95,7 +95,6 @@ export function greedyKnapsack(
       cost -= (u.saving * left) / u.bits
       price = u.ratio
       fractional = left > 0 ? 1 : 0
-      left = 0
       break
     }
   }
