@@ -88,6 +88,11 @@ describe('qkdvpp validate', () => {
     expect(missing.stderr).toContain('nope.json: cannot read file (ENOENT)')
   })
 
+  it('accepts builtin:NAME in place of a file', async () => {
+    expect((await run(['validate', 'builtin:tiny'])).stdout).toBe('valid\n')
+    expect((await run(['validate', 'builtin:nope'])).code).toBe(EXIT.invalid)
+  })
+
   it('reads standard input for -', async () => {
     expect((await run(['validate', '-'], {}, tinyJson)).stdout).toBe('valid\n')
   })

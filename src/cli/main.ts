@@ -37,7 +37,7 @@ Commands:
                                              solve the scenario and report the allocation
   export-lp FILE [--integer]                 print the (scaled) oracle model as CPLEX LP text
 
-FILE may be - to read standard input.
+FILE may be - to read standard input, or builtin:NAME for a built-in scenario.
 Exit codes: 0 success, 1 unexpected error, 2 invalid input or usage, 3 infeasible.`
 
 /** Thrown for input that fails validation; carries every problem. */
@@ -47,13 +47,26 @@ class InvalidInput extends Error {
   }
 }
 
+/** `builtin:NAME` names a built-in scenario instead of a file. */
+const BUILTIN_PREFIX = 'builtin:'
+
 async function readScenario(file: string, io: CliIo): Promise<Scenario> {
   let text: string
-  try {
-    text = file === '-' ? await io.readStdin() : await io.readFile(file)
-  } catch (error) {
-    const code = (error as { code?: string }).code
-    throw new InvalidInput([`${file}: cannot read file${code === undefined ? '' : ` (${code})`}`])
+  if (file.startsWith(BUILTIN_PREFIX)) {
+    const name = file.slice(BUILTIN_PREFIX.length)
+    if (!isBuiltinName(name)) {
+      throw new UsageError(
+        `unknown built-in "${name}"; choose ${Object.keys(BUILTIN_SCENARIOS).join(', ')}`,
+      )
+    }
+    text = JSON.stringify(BUILTIN_SCENARIOS[name]())
+  } else {
+    try {
+      text = file === '-' ? await io.readStdin() : await io.readFile(file)
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      throw new InvalidInput([`${file}: cannot read file${code === undefined ? '' : ` (${code})`}`])
+    }
   }
   let json: unknown
   try {
