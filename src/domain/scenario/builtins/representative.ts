@@ -3,8 +3,11 @@
  * regional gateways, five business processes, two high-attack windows and two key-yield shocks.
  * Calibrated as MODEL.md §7–§8 ask; the calibration is checked by tests, not assumed:
  * - vppShare 0.01 (a busier shared metro network than DOMAIN.md's 2%), so the budget binds all day;
- * - the RS2 duct cut (16:00–19:00) isolates RS2 long enough that stored key runs out, which is
- *   where AES refresh and classical-only protection become the best use of scarce key.
+ * - the RS2 duct cut (15:00–18:00) isolates RS2 long enough that stored key runs out, which is
+ *   where AES refresh and classical-only protection become the best use of scarce key;
+ * - jamming cuts the market gateway off for an hour at noon, and intraday bidding (one message a
+ *   minute) keeps the market links' key busy, so only a planner that banks key ahead of the
+ *   jamming keeps bidding protected through it.
  */
 import type { Process } from '../types.ts'
 
@@ -60,7 +63,8 @@ const processes: Process[] = [
     id: 'bidding',
     label: 'Bidding',
     endpoints: { from: 'CC', to: 'MO' },
-    messagesPerHour: 4,
+    // Day-ahead blocks plus continuous intraday updates, about one a minute.
+    messagesPerHour: 60,
     messageBytes: 32_000,
     deadlineMs: 60_000,
     slaPenaltyEur: 500,
@@ -242,16 +246,23 @@ export function representativeScenario(): Record<string, unknown> {
     },
     shocks: [
       {
-        label: 'Fibre disturbance CC–DSO–MO',
+        label: 'Fibre disturbance on CC–DSO',
         startSlot: slot(12),
         endSlot: slot(14),
-        links: ['CC-DSO', 'DSO-MO'],
+        links: ['CC-DSO'],
         factor: 0.3,
       },
       {
+        label: 'Market gateway jamming (DSO–MO and DC–MO down)',
+        startSlot: slot(12),
+        endSlot: slot(13),
+        links: ['DSO-MO', 'DC-MO'],
+        factor: 0,
+      },
+      {
         label: 'RS2 duct cut (CC–RS2 and RS2–RS3 down)',
-        startSlot: slot(16),
-        endSlot: slot(19),
+        startSlot: slot(15),
+        endSlot: slot(18),
         links: ['CC-RS2', 'RS2-RS3'],
         factor: 0,
       },
