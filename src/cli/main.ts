@@ -5,11 +5,14 @@
 import { buildInstance } from '../domain/derive/instance.ts'
 import { buildOracleModel } from '../domain/model/buildOracleModel.ts'
 import { writeLp } from '../domain/model/lpWriter.ts'
+import { POLICY_NAMES, type PolicyName } from '../domain/policy/evaluate.ts'
+import { comparePolicies } from '../domain/report/comparisonReport.ts'
 import {
   EVALUATION_DAY,
   RESULT_FORMAT,
   RESULT_VERSION,
   runOracle,
+  type PolicyReport,
 } from '../domain/report/oracleReport.ts'
 import { BUILTIN_SCENARIOS, isBuiltinName } from '../domain/scenario/builtins/index.ts'
 import { scenarioHash } from '../domain/scenario/hash.ts'
@@ -17,7 +20,7 @@ import { validateScenario } from '../domain/scenario/validate.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
 import { loadSolver } from '../node/loadSolver.ts'
 import { parseArgs, UsageError } from './args.ts'
-import { formatOracleSummary } from './summary.ts'
+import { formatComparison, formatOracleSummary } from './summary.ts'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -33,8 +36,9 @@ const USAGE = `Usage: qkdvpp <command> [options]
 Commands:
   example [representative|tiny|large]        print a built-in scenario as JSON
   validate FILE                              print "valid", or one "path: message" per problem
-  solve FILE [--policy oracle] [--integer] [--json]
-                                             solve the scenario and report the allocation
+  solve FILE [--policy oracle|proposed|greedy|static|all] [--days N] [--integer] [--json]
+                                             plan the day; with several policies or --days,
+                                             compare them (Monte Carlo over N days, default 50)
   export-lp FILE [--integer]                 print the (scaled) oracle model as CPLEX LP text
 
 FILE may be - to read standard input, or builtin:NAME for a built-in scenario.
@@ -79,35 +83,68 @@ async function readScenario(file: string, io: CliIo): Promise<Scenario> {
   return result.scenario
 }
 
+const POLICY_CHOICES = ['all', ...POLICY_NAMES] as const
+
+/** Monte Carlo days for policy comparisons unless --days says otherwise. */
+const DEFAULT_DAYS = 50
+
+function parsePolicies(value: string | undefined): PolicyName[] {
+  const choice = value ?? 'oracle'
+  if (!(POLICY_CHOICES as readonly string[]).includes(choice)) {
+    throw new UsageError(`unknown policy "${choice}"; choose ${POLICY_CHOICES.join(', ')}`)
+  }
+  return choice === 'all' ? [...POLICY_NAMES] : [choice as PolicyName]
+}
+
+function parseDays(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const days = Number(value)
+  if (!Number.isInteger(days) || days < 1 || days > 10_000) {
+    throw new UsageError(`--days must be a whole number from 1 to 10000, got "${value}"`)
+  }
+  return days
+}
+
 async function commandSolve(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
-  const policy = args.options.policy ?? 'oracle'
-  if (policy !== 'oracle') {
-    throw new UsageError(`unknown policy "${policy}"; this version supports --policy oracle`)
-  }
-  const scenario = await readScenario(args.file(), io)
-  const integer = args.flags.has('integer') || scenario.policy.integer
+  const policies = parsePolicies(args.options.policy)
+  const days = parseDays(args.options.days)
+  const loaded = await readScenario(args.file(), io)
+  const integer = args.flags.has('integer') || loaded.policy.integer
+  const scenario: Scenario = { ...loaded, policy: { ...loaded.policy, integer } }
   const highs = await loadSolver()
-  const run = runOracle(highs, scenario, { integer })
+  const header = {
+    format: RESULT_FORMAT,
+    version: RESULT_VERSION,
+    scenario: { name: scenario.name, hash: scenarioHash(loaded) },
+    solver: { name: 'HiGHS', version: highs.version.toString() },
+    evaluationDay: EVALUATION_DAY,
+    integer,
+  }
+  const oracleOnly = policies.length === 1 && policies[0] === 'oracle' && days === undefined
+  if (oracleOnly) {
+    const run = runOracle(highs, scenario, { integer })
+    if (args.flags.has('json'))
+      io.stdout(`${JSON.stringify({ ...header, policies: { oracle: run.report } })}\n`)
+    else io.stdout(formatOracleSummary(scenario, run, integer))
+    return reportInfeasible(scenario, run.report, io)
+  }
+  const comparison = comparePolicies(highs, scenario, policies, days ?? DEFAULT_DAYS)
   if (args.flags.has('json')) {
-    const document = {
-      format: RESULT_FORMAT,
-      version: RESULT_VERSION,
-      scenario: { name: scenario.name, hash: scenarioHash(scenario) },
-      solver: { name: 'HiGHS', version: highs.version.toString() },
-      evaluationDay: EVALUATION_DAY,
-      integer,
-      policies: { oracle: run.report },
-    }
-    io.stdout(`${JSON.stringify(document)}\n`)
+    io.stdout(
+      `${JSON.stringify({ ...header, days: days ?? DEFAULT_DAYS, planningMs: comparison.planningMs, policies: comparison.policies })}\n`,
+    )
   } else {
-    io.stdout(formatOracleSummary(scenario, run, integer))
+    io.stdout(formatComparison(scenario, comparison, days ?? DEFAULT_DAYS))
   }
-  if (run.report.status === 'infeasible') {
-    io.stderr(`Scenario "${scenario.name}" is infeasible:\n`)
-    for (const line of run.report.infeasibility?.messages ?? []) io.stderr(`  ${line}\n`)
-    return EXIT.infeasible
-  }
-  return EXIT.ok
+  const oracle = comparison.policies.oracle
+  return oracle === undefined ? EXIT.ok : reportInfeasible(scenario, oracle, io)
+}
+
+function reportInfeasible(scenario: Scenario, report: PolicyReport, io: CliIo): number {
+  if (report.status !== 'infeasible') return EXIT.ok
+  io.stderr(`Scenario "${scenario.name}" is infeasible:\n`)
+  for (const line of report.infeasibility?.messages ?? []) io.stderr(`  ${line}\n`)
+  return EXIT.infeasible
 }
 
 async function commandExportLp(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {

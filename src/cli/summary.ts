@@ -1,6 +1,7 @@
 /**
  * The readable (non-JSON) solve summary.
  */
+import type { Comparison } from '../domain/report/comparisonReport.ts'
 import type { OracleRun } from '../domain/report/oracleReport.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
 
@@ -42,4 +43,49 @@ export function formatOracleSummary(scenario: Scenario, run: OracleRun, integer:
     }
   }
   return `${lines.join('\n')}\n`
+}
+
+/** The policy comparison as a table, best policies first as listed. */
+export function formatComparison(scenario: Scenario, comparison: Comparison, days: number): string {
+  const rows = Object.entries(comparison.policies)
+  const header = [
+    'policy',
+    'objective',
+    'regret',
+    'residual risk',
+    'SLA violations',
+    'key used',
+    'utilization',
+    'window risk',
+    `mean risk (${days} d)`,
+    'CVaR95 risk',
+  ]
+  const table = rows.map(([name, r]) => [
+    name,
+    eur(r.objectiveEur),
+    r.regretVsOracle === null ? 'n/a' : `${(r.regretVsOracle * 100).toFixed(1)}%`,
+    eur(r.residualRiskEur),
+    (r.slaViolations ?? 0).toLocaleString('en-GB', { maximumFractionDigits: 0 }),
+    mbit(r.keyUsedBits),
+    pct(r.keyUtilization),
+    eur(r.inWindows.riskEur),
+    eur(r.robustness.meanRiskEur),
+    eur(r.robustness.cvar95RiskEur),
+  ])
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)),
+  )
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
+  return `${[
+    `Scenario: ${scenario.name}; realised day 0, robustness over ${days} day(s); day-ahead planning ${comparison.planningMs.toFixed(0)} ms`,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...table.map(line),
+    '',
+    'Window risk: residual risk inside the attack windows and key-yield shocks.',
+  ].join('\n')}\n`
 }

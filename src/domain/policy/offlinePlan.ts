@@ -125,18 +125,24 @@ function combine(samples: SampleSolve[], weights: number[], started: number): Da
       ),
     ),
   )
-  const perLink = (pick: (s: SampleSolve, e: number) => Float64Array): Float64Array[] =>
+  const perLink = (
+    pick: (s: SampleSolve, e: number) => Float64Array,
+    w: readonly number[],
+  ): Float64Array[] =>
     instance.links.map((_, e) =>
       weightedSum(
-        samples.map((s, i) => ({ weight: weights[i] ?? 0, value: pick(s, e) })),
+        samples.map((s, i) => ({ weight: w[i] ?? 0, value: pick(s, e) })),
         T,
       ),
     )
+  // Prices are a reference for the online threshold, so they average every sample (one tail day's
+  // duals are too degenerate to steer by); the risk measure shapes quotas and store targets.
+  const uniform = samples.map(() => 1 / samples.length)
   const heaviest = samples[weights.indexOf(Math.max(...weights))] ?? first
   return {
     quotas,
-    storeTargets: perLink((s, e) => s.result.lpStoreBits[e] ?? new Float64Array(T)),
-    prices: perLink((s, e) => s.result.shadowPriceEurPerBit[e] ?? new Float64Array(T)),
+    storeTargets: perLink((s, e) => s.result.lpStoreBits[e] ?? new Float64Array(T), weights),
+    prices: perLink((s, e) => s.result.shadowPriceEurPerBit[e] ?? new Float64Array(T), uniform),
     allocation: heaviest.result.allocation as Allocation,
     samples: samples.map((s, i) => ({
       day: s.day,

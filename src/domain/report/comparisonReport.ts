@@ -1,0 +1,162 @@
+/**
+ * The policy comparison (MODEL.md §5–§7): oracle, proposed, greedy and static on the evaluation
+ * day, each with the oracle's fields plus regret against the oracle, risk in the attack and shock
+ * windows, and Monte Carlo robustness over realised days.
+ */
+import type { Highs } from 'highs'
+import { buildInstance, type Instance } from '../derive/instance.ts'
+import type { Metrics } from '../metrics/metrics.ts'
+import { thresholdCertificate } from '../metrics/threshold.ts'
+import {
+  disposeEvaluation,
+  evaluateDay,
+  monteCarlo,
+  prepareEvaluation,
+  type PolicyDay,
+  type PolicyName,
+  type Robustness,
+} from '../policy/evaluate.ts'
+import type { Scenario } from '../scenario/types.ts'
+import { nowMs } from '../util/clock.ts'
+import { EVALUATION_DAY, policyReport, tidy, type PolicyReport } from './oracleReport.ts'
+
+export interface WindowRisk {
+  label: string
+  kind: 'attack' | 'shock'
+  startSlot: number
+  endSlot: number
+  /** Residual risk over the window's slots, Eur. */
+  riskEur: number
+  /** Largest residual risk of one slot in the window, Eur. */
+  peakRiskEur: number
+}
+
+export interface ComparedPolicyReport extends PolicyReport {
+  /** (objective − oracle objective) / oracle objective; 0 for the oracle itself. */
+  regretVsOracle: number | null
+  robustness: Robustness
+  /** Risk per attack window and shock (they may overlap). */
+  windows: WindowRisk[]
+  /** Risk over every slot inside any attack window or shock, counted once. */
+  inWindows: { riskEur: number; peakRiskEur: number }
+  /** Median wall time of one online controller step, ms (online policies). */
+  stepMsMedian?: number
+}
+
+export interface Comparison {
+  policies: Partial<Record<PolicyName, ComparedPolicyReport>>
+  /** Wall time of the day-ahead plans (nominal and robust), ms. */
+  planningMs: number
+  totalMs: number
+}
+
+/** Slots inside any attack window or shock, each once. */
+export function windowSlots(scenario: Scenario): number[] {
+  const inside = new Set<number>()
+  for (const w of [...scenario.threat.windows, ...scenario.shocks]) {
+    for (let t = w.startSlot; t < w.endSlot; t++) inside.add(t)
+  }
+  return [...inside].sort((a, b) => a - b)
+}
+
+/** Risk inside each attack window and shock of the scenario. */
+export function windowRisks(scenario: Scenario, metrics: Metrics | undefined): WindowRisk[] {
+  const series = metrics?.series.residualRiskEur ?? []
+  const summarise = (
+    label: string,
+    kind: WindowRisk['kind'],
+    startSlot: number,
+    endSlot: number,
+  ): WindowRisk => {
+    const slice = series.slice(startSlot, endSlot)
+    return {
+      label,
+      kind,
+      startSlot,
+      endSlot,
+      riskEur: tidy(slice.reduce((a, b) => a + b, 0)),
+      peakRiskEur: tidy(Math.max(0, ...slice)),
+    }
+  }
+  return [
+    ...scenario.threat.windows.map((w) => summarise(w.label, 'attack', w.startSlot, w.endSlot)),
+    ...scenario.shocks.map((s) => summarise(s.label, 'shock', s.startSlot, s.endSlot)),
+  ]
+}
+
+function unionRisk(
+  scenario: Scenario,
+  metrics: Metrics | undefined,
+): ComparedPolicyReport['inWindows'] {
+  const series = metrics?.series.residualRiskEur ?? []
+  const values = windowSlots(scenario).map((t) => series[t] ?? 0)
+  return {
+    riskEur: tidy(values.reduce((a, b) => a + b, 0)),
+    peakRiskEur: tidy(Math.max(0, ...values)),
+  }
+}
+
+function reportDay(scenario: Scenario, realised: Instance, day: PolicyDay): PolicyReport {
+  const certificate =
+    day.allocation !== undefined && day.prices !== undefined
+      ? thresholdCertificate(realised, day.allocation, day.prices)
+      : undefined
+  return policyReport(realised, day.status, day.solveMs, day.metrics, day.prices, certificate)
+}
+
+/**
+ * Runs the chosen policies on the evaluation day and `days` Monte Carlo days (days 0 … days−1,
+ * the evaluation day among them). The oracle always runs, since regret is measured against it.
+ */
+export function comparePolicies(
+  highs: Highs,
+  scenario: Scenario,
+  policies: readonly PolicyName[],
+  days: number,
+): Comparison {
+  const started = nowMs()
+  const wanted: PolicyName[] = policies.includes('oracle') ? [...policies] : ['oracle', ...policies]
+  const context = prepareEvaluation(highs, scenario, wanted)
+  const planningMs = nowMs() - started
+  try {
+    const realised = buildInstance(scenario, EVALUATION_DAY)
+    const today = evaluateDay(context, EVALUATION_DAY, wanted)
+    const mc = days > 1 ? monteCarlo(context, days, wanted) : undefined
+    const oracleObjective = today.find((d) => d.policy === 'oracle')?.metrics?.objectiveEur
+    const reports: Comparison['policies'] = {}
+    for (const day of today) {
+      if (!policies.includes(day.policy)) continue
+      const base = reportDay(scenario, realised, day)
+      const objective = day.metrics?.objectiveEur
+      const single = day.metrics?.residualRiskEur ?? 0
+      const report: ComparedPolicyReport = {
+        ...base,
+        regretVsOracle:
+          objective === undefined || oracleObjective === undefined
+            ? null
+            : tidy(
+                oracleObjective > 0
+                  ? (objective - oracleObjective) / oracleObjective
+                  : objective - oracleObjective,
+              ),
+        robustness: mc?.robustness[day.policy] ?? {
+          meanRiskEur: single,
+          cvar95RiskEur: single,
+          days: 1,
+        },
+        windows: windowRisks(scenario, day.metrics),
+        inWindows: unionRisk(scenario, day.metrics),
+      }
+      report.robustness = {
+        meanRiskEur: tidy(report.robustness.meanRiskEur),
+        cvar95RiskEur: tidy(report.robustness.cvar95RiskEur),
+        days: report.robustness.days,
+      }
+      if (day.stepMsMedian !== undefined) report.stepMsMedian = tidy(day.stepMsMedian)
+      reports[day.policy] = report
+    }
+    return { policies: reports, planningMs: tidy(planningMs), totalMs: tidy(nowMs() - started) }
+  } finally {
+    disposeEvaluation(context)
+  }
+}
