@@ -171,6 +171,42 @@ describe('qkdvpp solve', () => {
     expect(r.stderr).toMatch(/Process dispatch, flow CC -> RS\d/)
   })
 
+  it('compares every policy with --policy all and reports regret, windows and robustness', async () => {
+    const r = await run([
+      'solve',
+      'builtin:representative',
+      '--policy',
+      'all',
+      '--days',
+      '2',
+      '--json',
+    ])
+    expect(r.code).toBe(EXIT.ok)
+    const doc = JSON.parse(r.stdout)
+    expect(Object.keys(doc.policies)).toEqual(['oracle', 'proposed', 'greedy', 'static'])
+    for (const [name, p] of Object.entries(doc.policies) as Array<[string, any]>) {
+      expect(typeof p.objectiveEur, name).toBe('number')
+      expect(typeof p.regretVsOracle, name).toBe('number')
+      expect(p.robustness).toEqual({
+        meanRiskEur: expect.any(Number),
+        cvar95RiskEur: expect.any(Number),
+        days: 2,
+      })
+      expect(p.series.residualRiskEur).toHaveLength(96)
+      expect(p.windows.length).toBeGreaterThan(0)
+    }
+    expect(doc.policies.oracle.regretVsOracle).toBe(0)
+    // The proposed controller reports its per-link prices, one per slot.
+    expect(doc.policies.proposed.links['CC-DSO'].shadowPriceEurPerBit).toHaveLength(96)
+  })
+
+  it('prints a comparison table for one policy against the oracle', async () => {
+    const r = await run(['solve', 'builtin:tiny', '--policy', 'greedy', '--days', '1'])
+    expect(r.code).toBe(EXIT.ok)
+    expect(r.stdout).toMatch(/^policy\s+objective\s+regret/m)
+    expect(r.stdout).toMatch(/^greedy\s+€/m)
+  })
+
   it('rejects unknown policies, options and missing files as usage errors', async () => {
     expect((await run(['solve', 't.json', '--policy', 'magic'], { 't.json': tinyJson })).code).toBe(
       EXIT.invalid,
