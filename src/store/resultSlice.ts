@@ -1,0 +1,41 @@
+/**
+ * The result slice: what the worker last answered. Results only ever come from the worker.
+ */
+import type { StateCreator } from 'zustand'
+import type { Comparison } from '../domain/report/comparisonReport.ts'
+import type { Failure, OraclePlan } from '../worker/api.ts'
+import type { AppState } from './index.ts'
+
+export type SolveState = 'solving' | 'ready' | 'error'
+
+export type ProblemReport =
+  | Failure
+  | { ok: false; revision: number; kind: 'cancelled' | 'timeout' | 'crashed'; message: string }
+
+export interface ResultSlice {
+  solveState: SolveState
+  /** Revision of the latest edit sent to the solver. */
+  requestedRevision: number
+  /** Revision the shown oracle plan belongs to. */
+  oracleRevision: number
+  /** Revision the shown policy comparison belongs to. */
+  comparisonRevision: number
+  oracle: OraclePlan | undefined
+  comparison: Comparison | undefined
+  scenarioHash: string | undefined
+  problem: ProblemReport | undefined
+  /** Wall time of the last oracle round trip, ms. */
+  lastSolveMs: number | undefined
+}
+
+export const createResultSlice: StateCreator<AppState, [], [], ResultSlice> = () => ({
+  solveState: 'solving',
+  requestedRevision: 0,
+  oracleRevision: -1,
+  comparisonRevision: -1,
+  oracle: undefined,
+  comparison: undefined,
+  scenarioHash: undefined,
+  problem: undefined,
+  lastSolveMs: undefined,
+})

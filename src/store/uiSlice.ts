@@ -1,0 +1,27 @@
+/**
+ * The UI slice: view choices that do not change the plan.
+ */
+import type { StateCreator } from 'zustand'
+import type { AppState } from './index.ts'
+
+export type MapColouring = 'price' | 'utilization'
+
+export interface UiSlice {
+  mapColouring: MapColouring
+  /** Charts shown as tables instead of plots, by chart id. */
+  tableView: Record<string, boolean>
+  selectedLinkId: string | undefined
+  setMapColouring: (mode: MapColouring) => void
+  toggleTableView: (chartId: string) => void
+  selectLink: (id: string | undefined) => void
+}
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+  mapColouring: 'price',
+  tableView: {},
+  selectedLinkId: undefined,
+  setMapColouring: (mapColouring) => set({ mapColouring }),
+  toggleTableView: (chartId) =>
+    set((s) => ({ tableView: { ...s.tableView, [chartId]: !s.tableView[chartId] } })),
+  selectLink: (selectedLinkId) => set({ selectedLinkId }),
+})

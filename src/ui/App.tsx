@@ -1,0 +1,46 @@
+/**
+ * The dashboard: editors on the left, the plan's figures and charts on the right.
+ */
+import { KeyUtilizationChart } from './charts/KeyUtilizationChart.tsx'
+import { KpiStrip } from './charts/KpiStrip.tsx'
+import { PolicyTable } from './charts/PolicyTable.tsx'
+import { RiskChart } from './charts/RiskChart.tsx'
+import { ShadowPriceChart } from './charts/ShadowPriceChart.tsx'
+import { SlaChart } from './charts/SlaChart.tsx'
+import { ThresholdChart } from './charts/ThresholdChart.tsx'
+import { FleetTable } from './editors/FleetTable.tsx'
+import { ProcessEditor } from './editors/ProcessEditor.tsx'
+import { ShareSlider } from './editors/ShareSlider.tsx'
+import { ThreatTimeline } from './editors/ThreatTimeline.tsx'
+import { TopologyMap } from './editors/TopologyMap.tsx'
+import { Header } from './layout/Header.tsx'
+import { ProblemPanel } from './status/ProblemPanel.tsx'
+
+export function App() {
+  return (
+    <div className="app">
+      <Header />
+      <main className="layout">
+        <aside className="layout__editors" aria-label="Scenario editors">
+          <ShareSlider />
+          <TopologyMap />
+          <ThreatTimeline />
+          <FleetTable />
+          <ProcessEditor />
+        </aside>
+        <div className="layout__results">
+          <ProblemPanel />
+          <KpiStrip />
+          <PolicyTable />
+          <div className="chart-grid">
+            <RiskChart />
+            <SlaChart />
+            <KeyUtilizationChart />
+            <ShadowPriceChart />
+            <ThresholdChart />
+          </div>
+        </div>
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,92 @@
+/**
+ * Residual risk over the day for each policy, with attack windows and shocks shaded.
+ */
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
+import { useShallow } from 'zustand/react/shallow'
+import { useAppStore } from '../../store/index.ts'
+import { formatEur } from '../format.ts'
+import { ChartFrame } from './ChartFrame.tsx'
+import { NO_ANIMATION, POLICY_SERIES, WINDOW_FILL } from './chartConfig.ts'
+import { riskByPolicy, slotRows, windowBands } from './transforms.ts'
+
+export function RiskChart() {
+  const { plan, comparison, revision, scenario } = useAppStore(
+    useShallow((s) => ({
+      plan: s.oracle,
+      comparison: s.comparison,
+      revision: s.oracleRevision,
+      scenario: s.scenario,
+    })),
+  )
+  const series = plan === undefined ? {} : riskByPolicy(comparison, plan.series.residualRiskEur)
+  const rows = plan === undefined ? [] : slotRows(plan.slots, plan.slotMinutes, series)
+  const keys = Object.keys(series) as Array<keyof typeof POLICY_SERIES>
+  return (
+    <ChartFrame
+      id="risk"
+      title="Residual risk over the day"
+      subtitle="Expected loss from successful attacks per slot, € — by policy; shaded: attack windows (red) and key-yield shocks (amber)"
+      revision={revision}
+      empty={plan === undefined ? 'Waiting for the first plan…' : undefined}
+      table={() => ({
+        columns: ['Slot start', ...keys.map((k) => `${POLICY_SERIES[k]?.label ?? k} (€)`)],
+        rows: rows.map((r) => [r.time, ...keys.map((k) => Number(r[k]).toPrecision(4))]),
+      })}
+    >
+      <ResponsiveContainer width="100%" height={260}>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid stroke="#e5e8ec" vertical={false} />
+          {windowBands(scenario).map((w) => (
+            <ReferenceArea
+              key={`${w.kind}-${w.label}`}
+              x1={w.from}
+              x2={w.to}
+              fill={WINDOW_FILL[w.kind]}
+              ifOverflow="hidden"
+            />
+          ))}
+          <XAxis
+            dataKey="time"
+            interval={11}
+            tick={{ fontSize: 12 }}
+            label={{ value: 'Time of day', position: 'insideBottom', offset: -4, fontSize: 12 }}
+            height={36}
+          />
+          <YAxis
+            tick={{ fontSize: 12 }}
+            width={64}
+            tickFormatter={(v: number) => formatEur(v, 0)}
+            label={{ value: '€ per slot', angle: -90, position: 'insideLeft', fontSize: 12 }}
+          />
+          <Tooltip
+            formatter={(v) => formatEur(Number(v))}
+            labelFormatter={(l) => `Slot starting ${String(l)}`}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {keys.map((k) => (
+            <Line
+              key={k}
+              type="stepAfter"
+              dataKey={k}
+              name={POLICY_SERIES[k]?.label ?? k}
+              stroke={POLICY_SERIES[k]?.colour ?? '#333'}
+              dot={false}
+              strokeWidth={k === 'oracle' ? 2 : 1.5}
+              {...NO_ANIMATION}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  )
+}

@@ -1,0 +1,6 @@
+/**
+ * Placeholder: filled in by the charts work (issue 4).
+ */
+export function SlaChart() {
+  return null
+}

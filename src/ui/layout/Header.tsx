@@ -1,0 +1,41 @@
+/**
+ * Title bar: the scenario's name, a preset picker and the solve status.
+ */
+import { BUILTIN_SCENARIOS, isBuiltinName } from '../../domain/scenario/builtins/index.ts'
+import { useAppStore } from '../../store/index.ts'
+import { completeScenario } from '../../store/scenarioSlice.ts'
+import { SolveStatus } from '../status/SolveStatus.tsx'
+
+export function Header() {
+  const name = useAppStore((s) => s.scenario.name)
+  const setScenario = useAppStore((s) => s.setScenario)
+  return (
+    <header className="header">
+      <div className="header__title">
+        <h1>QKD-VPP Key Planner</h1>
+        <span className="header__scenario" data-testid="scenario-name">
+          {name}
+        </span>
+      </div>
+      <label className="header__preset">
+        Preset
+        <select
+          defaultValue=""
+          onChange={(e) => {
+            const choice = e.target.value
+            if (isBuiltinName(choice)) setScenario(completeScenario(BUILTIN_SCENARIOS[choice]()))
+            e.target.value = ''
+          }}
+        >
+          <option value="" disabled>
+            Load a built-in scenario…
+          </option>
+          <option value="representative">Representative VPP day</option>
+          <option value="tiny">Tiny relay example</option>
+          <option value="large">Large metro VPP (200+ flows)</option>
+        </select>
+      </label>
+      <SolveStatus />
+    </header>
+  )
+}

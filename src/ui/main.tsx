@@ -1,0 +1,21 @@
+import '@fontsource/inter/400.css'
+import '@fontsource/inter/600.css'
+import './styles.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { startSolveRunner } from '../store/solveRunner.ts'
+import { createSolverClient } from '../worker/client.ts'
+import { App } from './App.tsx'
+import { SolverProvider } from './solverContext.ts'
+
+const client = createSolverClient()
+const runner = startSolveRunner(client)
+const root = document.getElementById('root')
+if (root === null) throw new Error('index.html has no #root element')
+createRoot(root).render(
+  <StrictMode>
+    <SolverProvider value={runner}>
+      <App />
+    </SolverProvider>
+  </StrictMode>,
+)

@@ -1,0 +1,53 @@
+/**
+ * The solve status: one element carries `data-solve-state` (solving, ready, error) and
+ * `data-revision` for tests and tools, plus a live region so screen readers hear when results
+ * change. Long solves show a progress bar and a cancel button.
+ */
+import { useAppStore } from '../../store/index.ts'
+import { useSolveRunner } from '../solverContext.ts'
+
+export function SolveStatus() {
+  const solveState = useAppStore((s) => s.solveState)
+  const requested = useAppStore((s) => s.requestedRevision)
+  const oracleRevision = useAppStore((s) => s.oracleRevision)
+  const comparisonRevision = useAppStore((s) => s.comparisonRevision)
+  const problem = useAppStore((s) => s.problem)
+  const lastSolveMs = useAppStore((s) => s.lastSolveMs)
+  const runner = useSolveRunner()
+  const shownRevision = solveState === 'ready' ? comparisonRevision : oracleRevision
+  const message =
+    solveState === 'solving'
+      ? oracleRevision === requested
+        ? 'Plan updated; comparing policies…'
+        : 'Solving…'
+      : solveState === 'ready'
+        ? `Plan ready${lastSolveMs === undefined ? '' : ` (oracle in ${Math.round(lastSolveMs)} ms)`}`
+        : (problem?.message ?? 'Something went wrong.')
+  return (
+    <div
+      className={`solve-status solve-status--${solveState}`}
+      data-testid="solve-status"
+      data-solve-state={solveState}
+      data-revision={shownRevision}
+      data-requested-revision={requested}
+    >
+      <span className="solve-status__dot" aria-hidden="true" />
+      <span
+        role="status"
+        aria-live="polite"
+        className="solve-status__text"
+        data-testid="solve-message"
+      >
+        {message}
+      </span>
+      {solveState === 'solving' && (
+        <>
+          <progress className="solve-status__progress" aria-label="Solve in progress" />
+          <button type="button" className="button button--small" onClick={() => runner?.cancel()}>
+            Cancel
+          </button>
+        </>
+      )}
+    </div>
+  )
+}

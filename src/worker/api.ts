@@ -1,0 +1,48 @@
+/**
+ * The worker contract: plain JSON-safe DTOs only (no classes, typed arrays or Error objects cross
+ * the boundary). The UI imports these types; it never imports the worker module itself.
+ */
+import type { ValidationIssue } from '../domain/scenario/fieldReader.ts'
+import type { Comparison } from '../domain/report/comparisonReport.ts'
+import type { PolicyReport } from '../domain/report/oracleReport.ts'
+import type { ThresholdPoint } from '../domain/report/thresholdPoints.ts'
+import type { Infeasibility } from '../domain/solve/infeasibility.ts'
+
+export interface SolveRequest {
+  /** Bumped on every edit; results for older revisions are dropped by the client. */
+  revision: number
+  /** The scenario document as the user edited it (validated in the worker). */
+  scenario: unknown
+}
+
+/** The oracle plan with everything the charts need. */
+export interface OraclePlan extends PolicyReport {
+  classicalRiskEur: number
+  /** Per process: key used per slot (bits, per-link basis) and late messages per slot. */
+  byProcess: Record<string, { keyUsedBits: number[]; slaViolations: number[] }>
+  /** Per link: the VPP's key supply per slot, bits. */
+  supplyBits: Record<string, number[]>
+  /** Per link: key-use share of supply over the day, 0..1. */
+  utilization: Record<string, number>
+  threshold: ThresholdPoint[]
+  /** Slot length, minutes, and slot count (for axes). */
+  slotMinutes: number
+  slots: number
+  warm: boolean
+}
+
+export type Failure =
+  | { ok: false; revision: number; kind: 'invalid'; message: string; issues: ValidationIssue[] }
+  | {
+      ok: false
+      revision: number
+      kind: 'infeasible'
+      message: string
+      infeasibility: Infeasibility
+    }
+  | { ok: false; revision: number; kind: 'crash'; message: string }
+
+export type OracleResponse =
+  { ok: true; revision: number; hash: string; plan: OraclePlan } | Failure
+
+export type ComparisonResponse = { ok: true; revision: number; comparison: Comparison } | Failure

@@ -1,0 +1,136 @@
+/**
+ * The UI's handle on the solver worker. One module worker, started lazily and warmed up once.
+ * Cancel and timeout terminate the worker (a blocking wasm solve cannot be interrupted any other
+ * way) and the next call starts a fresh one; a crashed worker is replaced the same way. The
+ * scenario lives in the store, never only in the worker, so nothing the user made is lost.
+ */
+import * as Comlink from 'comlink'
+import type { ComparisonResponse, OracleResponse, SolveRequest } from './api.ts'
+import type { SolverApi } from './solver.worker.ts'
+
+export class SolveCancelled extends Error {
+  constructor(
+    readonly reason: 'cancelled' | 'timeout' | 'crashed',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface CallOptions {
+  signal?: AbortSignal
+  /** Give up after this long, ms. */
+  timeoutMs?: number
+}
+
+type Method = 'solveOracle' | 'comparePolicies'
+
+export class SolverClient {
+  private worker: Worker | undefined
+  private api: Comlink.Remote<SolverApi> | undefined
+  private crashed: ((error: SolveCancelled) => void)[] = []
+  /** Resolves when the current worker has loaded and warmed up the solver. */
+  ready: Promise<number> | undefined
+  /** Number of workers started (the first is 1); tests and diagnostics read it. */
+  generation = 0
+
+  constructor(private readonly createWorker: () => Worker) {}
+
+  private ensure(): Comlink.Remote<SolverApi> {
+    if (this.api !== undefined) return this.api
+    const worker = this.createWorker()
+    this.generation++
+    worker.addEventListener('error', (event) => {
+      event.preventDefault()
+      this.fail(
+        new SolveCancelled(
+          'crashed',
+          `The solver stopped unexpectedly (${event.message || 'worker error'}); it has been restarted.`,
+        ),
+      )
+    })
+    this.worker = worker
+    this.api = Comlink.wrap<SolverApi>(worker)
+    this.ready = this.api.warmUp()
+    return this.api
+  }
+
+  /** Starts the worker and warms the solver without waiting for a request. */
+  warmUp(): Promise<number> {
+    this.ensure()
+    return this.ready ?? Promise.resolve(0)
+  }
+
+  private fail(error: SolveCancelled): void {
+    this.terminate()
+    const waiting = this.crashed
+    this.crashed = []
+    for (const reject of waiting) reject(error)
+  }
+
+  /** Stops the worker at once; the next call starts a new one. */
+  terminate(): void {
+    this.worker?.terminate()
+    this.worker = undefined
+    this.api?.[Comlink.releaseProxy]()
+    this.api = undefined
+    this.ready = undefined
+  }
+
+  private call<T>(method: Method, request: SolveRequest, options: CallOptions): Promise<T> {
+    const api = this.ensure()
+    return new Promise<T>((resolve, reject) => {
+      let settled = false
+      const onCrash = (error: SolveCancelled): void => finish(() => reject(error))
+      const finish = (action: () => void): void => {
+        if (settled) return
+        settled = true
+        if (timer !== undefined) clearTimeout(timer)
+        options.signal?.removeEventListener('abort', onAbort)
+        this.crashed = this.crashed.filter((c) => c !== onCrash)
+        action()
+      }
+      const onAbort = (): void => {
+        this.fail(new SolveCancelled('cancelled', 'Solve cancelled.'))
+      }
+      const timer =
+        options.timeoutMs === undefined
+          ? undefined
+          : setTimeout(
+              () =>
+                this.fail(
+                  new SolveCancelled(
+                    'timeout',
+                    `The solve took longer than ${Math.round(options.timeoutMs! / 1000)} s and was stopped. Try a smaller scenario or the LP instead of the MILP.`,
+                  ),
+                ),
+              options.timeoutMs,
+            )
+      this.crashed.push(onCrash)
+      if (options.signal?.aborted === true) {
+        onAbort()
+        return
+      }
+      options.signal?.addEventListener('abort', onAbort)
+      ;(api[method](request) as Promise<T>).then(
+        (value) => finish(() => resolve(value)),
+        (error: unknown) => finish(() => reject(new SolveCancelled('crashed', String(error)))),
+      )
+    })
+  }
+
+  solveOracle(request: SolveRequest, options: CallOptions = {}): Promise<OracleResponse> {
+    return this.call('solveOracle', request, options)
+  }
+
+  comparePolicies(request: SolveRequest, options: CallOptions = {}): Promise<ComparisonResponse> {
+    return this.call('comparePolicies', request, options)
+  }
+}
+
+/** The app's client, creating the Vite-bundled module worker. */
+export function createSolverClient(): SolverClient {
+  return new SolverClient(
+    () => new Worker(new URL('./solver.worker.ts', import.meta.url), { type: 'module' }),
+  )
+}

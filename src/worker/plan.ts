@@ -1,0 +1,136 @@
+/**
+ * What the worker does, as plain functions over an injected solver so Node tests can run them.
+ * One persistent oracle session is kept between requests: numeric edits (share, rates, buffers,
+ * windows, shocks) re-solve warm instead of rebuilding.
+ */
+import type { Highs } from 'highs'
+import { buildInstance } from '../domain/derive/instance.ts'
+import { computeMetrics } from '../domain/metrics/metrics.ts'
+import { comparePolicies } from '../domain/report/comparisonReport.ts'
+import { EVALUATION_DAY, policyReport, tidy } from '../domain/report/oracleReport.ts'
+import { thresholdPoints } from '../domain/report/thresholdPoints.ts'
+import { thresholdCertificate } from '../domain/metrics/threshold.ts'
+import { POLICY_NAMES } from '../domain/policy/evaluate.ts'
+import { scenarioHash } from '../domain/scenario/hash.ts'
+import { validateScenario } from '../domain/scenario/validate.ts'
+import { OracleSession } from '../domain/solve/oracleSession.ts'
+import type {
+  ComparisonResponse,
+  Failure,
+  OraclePlan,
+  OracleResponse,
+  SolveRequest,
+} from './api.ts'
+
+export interface PlannerState {
+  session: OracleSession | undefined
+}
+
+export function createPlannerState(): PlannerState {
+  return { session: undefined }
+}
+
+function invalid(revision: number, issues: { path: string; message: string }[]): Failure {
+  return {
+    ok: false,
+    revision,
+    kind: 'invalid',
+    message: `The scenario has ${issues.length} problem${issues.length === 1 ? '' : 's'}.`,
+    issues,
+  }
+}
+
+/** Solves the oracle for a request, warm when the model's structure is unchanged. */
+export function planOracle(
+  highs: Highs,
+  state: PlannerState,
+  request: SolveRequest,
+): OracleResponse {
+  const validated = validateScenario(request.scenario)
+  if (!validated.ok) return invalid(request.revision, validated.issues)
+  const scenario = validated.scenario
+  const instance = buildInstance(scenario, EVALUATION_DAY)
+  if (state.session === undefined) state.session = new OracleSession(highs, instance)
+  else state.session.update(instance)
+  const result = state.session.solve()
+  if (result.status === 'infeasible') {
+    return {
+      ok: false,
+      revision: request.revision,
+      kind: 'infeasible',
+      message: 'No plan can meet every constraint of this scenario.',
+      infeasibility: result.infeasibility ?? {
+        links: [],
+        processes: [],
+        flows: [],
+        slots: [],
+        messages: ['The solver proved the scenario infeasible but found no conflicting subsystem.'],
+        proven: false,
+      },
+    }
+  }
+  if (result.allocation === undefined) {
+    return {
+      ok: false,
+      revision: request.revision,
+      kind: 'crash',
+      message: `The solver stopped with status ${result.status}.`,
+    }
+  }
+  const metrics = computeMetrics(instance, result.allocation)
+  const certificate = thresholdCertificate(instance, result.allocation, result.shadowPriceEurPerBit)
+  const base = policyReport(
+    instance,
+    result.status,
+    result.solveMs,
+    metrics,
+    result.shadowPriceEurPerBit,
+    certificate,
+  )
+  const byProcess: OraclePlan['byProcess'] = {}
+  for (const id of instance.processIds) {
+    byProcess[id] = {
+      keyUsedBits: (metrics.series.keyUsedByProcessBits[id] ?? []).map(tidy),
+      slaViolations: (metrics.series.slaViolationsByProcess[id] ?? []).map(tidy),
+    }
+  }
+  const supplyBits: OraclePlan['supplyBits'] = {}
+  const utilization: OraclePlan['utilization'] = {}
+  instance.links.forEach((link) => {
+    const supply = link.supplyBps.map((r) => tidy(r * instance.slotSeconds))
+    supplyBits[link.id] = supply
+    const generated = supply.reduce((a, b) => a + b, 0)
+    const used = metrics.links[link.id]?.usedBits.reduce((a, b) => a + b, 0) ?? 0
+    utilization[link.id] = generated > 0 ? tidy(used / generated) : 0
+  })
+  const plan: OraclePlan = {
+    ...base,
+    algorithm: result.algorithm,
+    classicalRiskEur: tidy(metrics.classicalRiskEur),
+    byProcess,
+    supplyBits,
+    utilization,
+    threshold: thresholdPoints(instance, result.allocation, result.shadowPriceEurPerBit, 3000),
+    slotMinutes: scenario.horizon.slotMinutes,
+    slots: scenario.horizon.slots,
+    warm: result.warm,
+  }
+  return { ok: true, revision: request.revision, hash: scenarioHash(scenario), plan }
+}
+
+/** Compares every policy on the evaluation day (one day: interactive speed). */
+export function planComparison(highs: Highs, request: SolveRequest): ComparisonResponse {
+  const validated = validateScenario(request.scenario)
+  if (!validated.ok) return invalid(request.revision, validated.issues)
+  return {
+    ok: true,
+    revision: request.revision,
+    comparison: comparePolicies(highs, validated.scenario, POLICY_NAMES, 1),
+  }
+}
+
+/** Frees the persistent model. */
+export function disposePlanner(state: PlannerState): void {
+  state.session?.dispose()
+  state.session = undefined
+}

@@ -1,0 +1,53 @@
+/**
+ * The solver worker: loads HiGHS once, warms it up, and serves plan requests over comlink.
+ * Only domain code runs here; results cross back as plain JSON-safe objects.
+ */
+import * as Comlink from 'comlink'
+import loadHighs from 'highs'
+import wasmUrl from 'highs/runtime?url'
+import { tinyScenario } from '../domain/scenario/builtins/tiny.ts'
+import { createPlannerState, planComparison, planOracle } from './plan.ts'
+import type { SolveRequest } from './api.ts'
+
+const highsReady = loadHighs({ locateFile: () => wasmUrl })
+const state = createPlannerState()
+
+const api = {
+  /** Loads the solver and runs a small solve so the first real one is not slowed by wasm tier-up. */
+  async warmUp(): Promise<number> {
+    const started = performance.now()
+    const highs = await highsReady
+    planComparison(highs, { revision: -1, scenario: tinyScenario() })
+    return performance.now() - started
+  },
+  async solveOracle(request: SolveRequest) {
+    const highs = await highsReady
+    try {
+      return planOracle(highs, state, request)
+    } catch (error) {
+      return {
+        ok: false as const,
+        revision: request.revision,
+        kind: 'crash' as const,
+        message: String(error),
+      }
+    }
+  },
+  async comparePolicies(request: SolveRequest) {
+    const highs = await highsReady
+    try {
+      return planComparison(highs, request)
+    } catch (error) {
+      return {
+        ok: false as const,
+        revision: request.revision,
+        kind: 'crash' as const,
+        message: String(error),
+      }
+    }
+  },
+}
+
+export type SolverApi = typeof api
+
+Comlink.expose(api)
