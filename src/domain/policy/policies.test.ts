@@ -287,6 +287,9 @@ describe('the representative day shows the paper’s claims', () => {
   it.each([
     ['another seed', (d: Record<string, any>) => (d.seed = 99)],
     ['a halved budget', (d: Record<string, any>) => (d.qkd.vppShare /= 2)],
+    // Budgets near the default once exposed a controller that emptied stores before the cut.
+    ['a 5 % larger budget', (d: Record<string, any>) => (d.qkd.vppShare *= 1.05)],
+    ['a 1.5 times larger budget', (d: Record<string, any>) => (d.qkd.vppShare *= 1.5)],
     [
       'three times the attacks',
       (d: Record<string, any>) => d.processes.forEach((p: any) => (p.attacksPerHour *= 3)),

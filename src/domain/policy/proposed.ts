@@ -12,8 +12,9 @@
  *    bounded by `maxLogStep` (the "bounded move from the previous slot").
  * 2. Price–threshold rule. A flow takes an upgrade only when its marginal security value per key
  *    bit is at least its path price `π = min_p Σ_{e∈p} λ[e,t]`.
- * 3. Quotas first. Upgrades are filled in value order within each process's quota (unused quota
- *    carries over), then from whatever key is left above the store targets.
+ * 3. Quotas first. From key above the store targets, upgrades are filled in value order within
+ *    each process's quota (unused quota carries over), then from what is left. Key below the
+ *    targets stays banked for the windows and outages it was planned for.
  * 4. Proximal smoothing. The planned ladder position is pulled toward last slot's by weight
  *    `proximalWeight` (x ← (x* + ρ·x_prev)/(1 + ρ)), damping churn between slots.
  * 5. Repair. The plan is executed against the key the links really hold; the fill never draws
@@ -21,7 +22,7 @@
  */
 import type { Instance } from '../derive/instance.ts'
 import { pathPriceEurPerBit } from '../metrics/threshold.ts'
-import { fillSteps, outcomeOfFill, type Step } from './fill.ts'
+import { fillSteps, outcomeOfFill, type FillResult, type Step } from './fill.ts'
 import { laddersForSlot, stepsByValue } from './ladders.ts'
 import type { DayPlan } from './offlinePlan.ts'
 import { availableBits, type OnlineController } from './simulate.ts'
@@ -81,16 +82,7 @@ export function proposedController(
   const traces: ControllerTrace[] = []
   const quota = forecast.processIds.map(() => new Float64Array(E))
   let previousPosition: Float64Array | undefined
-  // What banked key is being saved for: the highest reference price still ahead on each link.
-  const bankReference = forecast.links.map((_, e) => {
-    const out = new Float64Array(T)
-    let best = 0
-    for (let t = T - 1; t >= 0; t--) {
-      best = Math.max(best, plan.prices[e]?.[t] ?? 0)
-      out[t] = best
-    }
-    return out
-  })
+  /** Key held back on a link in slot t: the store target above the reserve, bits. */
   const holdback = (e: number, t: number): number => {
     const link = forecast.links[e]
     if (link === undefined) return 0
@@ -123,40 +115,33 @@ export function proposedController(
         prices[e] = (plan.prices[e]?.[t] ?? 0) * Math.exp(logCorrection[e] ?? 0)
         ;(priceHistory[e] as Float64Array)[t] = prices[e] ?? 0
       })
-      // 2. Price–threshold rule on the forecast's ladders. Banked key (between the reserve and
-      //    the store target) is released only to upgrades worth more than what it is saved for.
-      const scale = (e: number): number => Math.exp(logCorrection[e] ?? 0)
+      // 2. Price–threshold rule on the forecast's ladders.
       const priceRows = forecast.links.map((_, e) => Float64Array.of(prices[e] ?? 0))
-      const bankRows = forecast.links.map((_, e) =>
-        Float64Array.of((bankReference[e]?.[t] ?? 0) * scale(e)),
-      )
       const ladders = laddersForSlot(forecast, t)
       const wanted: Step[] = []
       const belowThreshold: Step[] = []
-      const bankWorthy: Step[] = []
       for (const step of stepsByValue(ladders)) {
         const f = forecast.flows[step.flow]
         if (f === undefined) continue
         if (step.valuePerBit >= pathPriceEurPerBit(f, priceRows, 0)) wanted.push(step)
         else belowThreshold.push(step)
-        if (step.valuePerBit >= pathPriceEurPerBit(f, bankRows, 0)) bankWorthy.push(step)
       }
       traces[t] = { prices, wanted, belowThreshold }
       quota.forEach((row, p) => {
         for (let e = 0; e < E; e++) row[e] = (row[e] ?? 0) + (plan.quotas[p]?.[e]?.[t] ?? 0)
       })
       /**
-       * The slot's fill: (a) within each process's quota, (b) from key above the store targets,
-       * (c) banked key for bank-worthy upgrades. Used to plan on the forecast and to execute.
+       * The slot's fill from key above the store targets: (a) within each process's quota,
+       * (b) from what is left. Used to plan on the forecast and to execute on the real stores.
+       * Banked key (between the reserve and the target) is never spent early: releasing it to
+       * upgrades that merely beat the plan's degenerate prices emptied stores before outages.
        */
       const spend = (
         available: Float64Array,
         quotas: Float64Array[],
         steps: Step[],
-        bankSteps: Step[],
-      ) => {
-        const banked = Float64Array.from(available, (a, e) => Math.min(a, holdback(e, t)))
-        const free = Float64Array.from(available, (a, e) => a - (banked[e] ?? 0))
+      ): FillResult => {
+        const free = Float64Array.from(available, (a, e) => Math.max(0, a - holdback(e, t)))
         const quotaPass = fillSteps({
           instance: forecast,
           ladders,
@@ -171,21 +156,10 @@ export function proposedController(
           available: free,
           start: quotaPass.position,
         })
-        const all = Float64Array.from(free, (v, e) => v + (banked[e] ?? 0))
-        const bankPass = fillSteps({
-          instance: forecast,
-          ladders,
-          steps: bankSteps,
-          available: all,
-          start: freePass.position,
-        })
-        for (let e = 0; e < E; e++) available[e] = all[e] ?? 0
-        const pathBits = bankPass.pathBits.map((row, k) =>
-          row.map(
-            (v, p) => v + (freePass.pathBits[k]?.[p] ?? 0) + (quotaPass.pathBits[k]?.[p] ?? 0),
-          ),
+        const pathBits = freePass.pathBits.map((row, k) =>
+          row.map((v, p) => v + (quotaPass.pathBits[k]?.[p] ?? 0)),
         )
-        return { ...bankPass, pathBits }
+        return { ...freePass, pathBits }
       }
       // 3. Plan on the forecast supply.
       const forecastAvail = Float64Array.from({ length: E }, (_, e) =>
@@ -195,7 +169,6 @@ export function proposedController(
         forecastAvail,
         quota.map((row) => Float64Array.from(row)),
         wanted,
-        bankWorthy,
       )
       // 4. Proximal smoothing toward the previous slot's positions (none before the first slot).
       const rho = params.proximalWeight
@@ -207,11 +180,10 @@ export function proposedController(
           return reach > 0 ? [{ ...step, fraction: Math.min(1, reach) }] : []
         })
       const target = cap(wanted)
-      const bankTarget = cap(bankWorthy)
       return {
         // 5. Repair: execute against what the links really hold.
         execute: (available) => {
-          const done = spend(available, quota, target, bankTarget)
+          const done = spend(available, quota, target)
           previousPosition = done.position
           return outcomeOfFill(forecast, ladders, done)
         },

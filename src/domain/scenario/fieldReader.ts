@@ -156,7 +156,7 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'string') return `"${truncate(value)}"`
   if (typeof value === 'number') return String(value)
-  return `a ${typeof value}`
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }
 
 function truncate(text: string): string {

@@ -27,7 +27,8 @@ export function migrateScenario(
   target: number = SCENARIO_VERSION,
 ): MigrationResult {
   if (!isObject(input)) return { ok: true, document: input, fromVersion: target }
-  const version = input.version ?? target
+  // Only a missing version defaults; an explicit null is a mistake worth reporting.
+  const version = input.version === undefined ? target : input.version
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
     return {
       ok: false,

@@ -111,12 +111,24 @@ export function validateScenario(input: unknown): ValidationResult {
   const vppShare = r.number(qkdObj.vppShare, 'qkd.vppShare', { min: 0, max: 1 }, DEFAULT_VPP_SHARE)
   const fleetObj = r.optionalObject(root.fleet, 'fleet')
   r.unknownKeys(fleetObj, 'fleet', ['groups'])
-  const groups = readList(r, fleetObj.groups ?? [], 'fleet.groups', 10000, readGroup)
+  const groups = readList(
+    r,
+    fleetObj.groups === undefined ? [] : fleetObj.groups,
+    'fleet.groups',
+    10000,
+    readGroup,
+  )
   const processes = readList(r, root.processes, 'processes', MAX_PROCESSES, readProcess)
   const threatObj = r.optionalObject(root.threat, 'threat')
   r.unknownKeys(threatObj, 'threat', ['windows', 'classicalSuccessBound'])
   const threat = {
-    windows: readList(r, threatObj.windows ?? [], 'threat.windows', 1000, readWindow),
+    windows: readList(
+      r,
+      threatObj.windows === undefined ? [] : threatObj.windows,
+      'threat.windows',
+      1000,
+      readWindow,
+    ),
     classicalSuccessBound: r.number(
       threatObj.classicalSuccessBound,
       'threat.classicalSuccessBound',
@@ -124,7 +136,13 @@ export function validateScenario(input: unknown): ValidationResult {
       DEFAULT_CLASSICAL_SUCCESS_BOUND,
     ),
   }
-  const shocks = readList(r, root.shocks ?? [], 'shocks', 1000, readShock)
+  const shocks = readList(
+    r,
+    root.shocks === undefined ? [] : root.shocks,
+    'shocks',
+    1000,
+    readShock,
+  )
   const policy = readPolicy(r, r.optionalObject(root.policy, 'policy'))
   const uncertainty = readUncertainty(r, r.optionalObject(root.uncertainty, 'uncertainty'))
 
@@ -630,7 +648,17 @@ function checkReferences(r: FieldReader, s: Scenario): void {
 
 function checkFlowPaths(r: FieldReader, s: Scenario): void {
   const flows = expandFlows(s)
+  const seen = new Set<string>()
   for (const flow of flows) {
+    // A repeated pair would count its traffic twice; contrived ids could also collide.
+    if (seen.has(flow.id)) {
+      r.report(
+        `processes[${flow.processIndex}].endpoints`,
+        `flow "${flow.id}" appears twice; list each {from, to} pair once per process`,
+      )
+      continue
+    }
+    seen.add(flow.id)
     if (kShortestPaths(s.qkd.links, flow.from, flow.to, 1).length === 0) {
       const proc = s.processes[flow.processIndex]
       r.report(
