@@ -1,0 +1,38 @@
+/**
+ * Shared fixtures: every test fails on a console error or an uncaught page error, and pages wait
+ * on the app's own solve status instead of sleeping.
+ */
+import { test as base, expect, type Page } from '@playwright/test'
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text())
+      })
+      page.on('pageerror', (error) => errors.push(String(error)))
+      await use(errors)
+      expect(errors, 'console errors during the test').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
+
+/** Waits until the app has solved everything for the latest edit. */
+export async function waitForSolve(page: Page): Promise<number> {
+  const status = page.getByTestId('solve-status')
+  await expect(status).toHaveAttribute('data-solve-state', 'ready', { timeout: 60_000 })
+  const requested = await status.getAttribute('data-requested-revision')
+  await expect(status).toHaveAttribute('data-revision', requested ?? '')
+  return Number(requested)
+}
+
+/** Opens the dashboard on the built-in representative day and waits for its plan. */
+export async function openDashboard(page: Page, path = './'): Promise<number> {
+  await page.goto(path)
+  await page.evaluate(() => document.fonts.ready.then(() => true))
+  return waitForSolve(page)
+}
