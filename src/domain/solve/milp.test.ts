@@ -71,7 +71,7 @@ function milpObjective(instance: Instance): {
   objective: number
   lpBound: number | undefined
 } {
-  const session = new OracleSession(highs, instance, { integer: true })
+  const session = new OracleSession(highs, instance, { integer: true, mipRelativeGap: 0 })
   try {
     const r = session.solve()
     return { status: r.status, objective: r.objectiveEur, lpBound: r.lpBoundEur }
