@@ -1,0 +1,223 @@
+/**
+ * Exact entry for the threat timeline: one row per attack window (label, start, end, multiplier)
+ * and per key-yield shock (label, start, end, factor, links hit). Start and end rules keep every
+ * range within the horizon with start < end.
+ */
+import type { AttackWindow, Shock } from '../../domain/scenario/types.ts'
+import { NumberField, TextField } from './fields.tsx'
+import { rangeClock, type SlotRange } from './timeline.ts'
+
+interface RangeCellsProps {
+  name: string
+  range: SlotRange
+  slots: number
+  slotMinutes: number
+  onRange: (range: SlotRange) => void
+}
+
+function RangeCells({ name, range, slots, slotMinutes, onRange }: RangeCellsProps) {
+  return (
+    <>
+      <td>
+        <NumberField
+          label={`Start slot of ${name}`}
+          value={range.start}
+          rule={{ min: 0, max: range.end - 1, integer: true }}
+          onCommit={(v) => onRange({ start: v ?? range.start, end: range.end })}
+        />
+      </td>
+      <td>
+        <NumberField
+          label={`End slot of ${name} (exclusive)`}
+          value={range.end}
+          rule={{ min: range.start + 1, max: slots, integer: true }}
+          onCommit={(v) => onRange({ start: range.start, end: v ?? range.end })}
+        />
+        <span className="timeline-table__clock">{rangeClock(range, slotMinutes)}</span>
+      </td>
+    </>
+  )
+}
+
+interface TableProps<T> {
+  items: readonly T[]
+  slots: number
+  slotMinutes: number
+  onEdit: (index: number, recipe: (item: T) => void) => void
+  onRemove: (index: number) => void
+}
+
+const rangeOf = (w: { startSlot: number; endSlot: number }): SlotRange => ({
+  start: w.startSlot,
+  end: w.endSlot,
+})
+
+function setRange(item: { startSlot: number; endSlot: number }, range: SlotRange): void {
+  item.startSlot = range.start
+  item.endSlot = range.end
+}
+
+export function WindowTable({
+  items,
+  slots,
+  slotMinutes,
+  onEdit,
+  onRemove,
+}: TableProps<AttackWindow>) {
+  return (
+    <table className="data-table editor-table timeline-table" data-testid="window-table">
+      <caption>Attack windows</caption>
+      <thead>
+        <tr>
+          <th scope="col">Label</th>
+          <th scope="col">Start</th>
+          <th scope="col">End</th>
+          <th scope="col">× attacks</th>
+          <th scope="col">
+            <span className="visually-hidden">Remove</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((w, i) => {
+          const name = `attack window ${i + 1} (${w.label})`
+          return (
+            <tr key={i}>
+              <td>
+                <TextField
+                  label={`Label of attack window ${i + 1}`}
+                  value={w.label}
+                  onCommit={(text) => onEdit(i, (x) => (x.label = text))}
+                />
+              </td>
+              <RangeCells
+                name={name}
+                range={rangeOf(w)}
+                slots={slots}
+                slotMinutes={slotMinutes}
+                onRange={(r) => onEdit(i, (x) => setRange(x, r))}
+              />
+              <td>
+                <NumberField
+                  label={`Attack multiplier of ${name}`}
+                  value={w.multiplier}
+                  rule={{ min: 0, max: 1e6 }}
+                  onCommit={(v) => onEdit(i, (x) => (x.multiplier = v ?? x.multiplier))}
+                />
+              </td>
+              <td>
+                <RemoveButton name={name} onClick={() => onRemove(i)} />
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+export function ShockTable({
+  items,
+  slots,
+  slotMinutes,
+  linkIds,
+  onEdit,
+  onRemove,
+}: TableProps<Shock> & { linkIds: readonly string[] }) {
+  return (
+    <table className="data-table editor-table timeline-table" data-testid="shock-table">
+      <caption>Key-yield shocks</caption>
+      <thead>
+        <tr>
+          <th scope="col">Label</th>
+          <th scope="col">Start</th>
+          <th scope="col">End</th>
+          <th scope="col">× key</th>
+          <th scope="col">Links</th>
+          <th scope="col">
+            <span className="visually-hidden">Remove</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((sh, i) => {
+          const name = `shock ${i + 1} (${sh.label})`
+          const all = sh.links === 'all'
+          return (
+            <tr key={i}>
+              <td>
+                <TextField
+                  label={`Label of shock ${i + 1}`}
+                  value={sh.label}
+                  onCommit={(text) => onEdit(i, (x) => (x.label = text))}
+                />
+              </td>
+              <RangeCells
+                name={name}
+                range={rangeOf(sh)}
+                slots={slots}
+                slotMinutes={slotMinutes}
+                onRange={(r) => onEdit(i, (x) => setRange(x, r))}
+              />
+              <td>
+                <NumberField
+                  label={`Key rate factor of ${name} (0 is an outage)`}
+                  value={sh.factor}
+                  rule={{ min: 0, max: 10 }}
+                  onCommit={(v) => onEdit(i, (x) => (x.factor = v ?? x.factor))}
+                />
+              </td>
+              <td className="timeline-table__links">
+                <label className="timeline-table__all">
+                  <input
+                    type="checkbox"
+                    checked={all}
+                    aria-label={`${name} hits all links`}
+                    onChange={(e) => {
+                      const checked = e.target.checked
+                      onEdit(i, (x) => (x.links = checked ? 'all' : [...linkIds]))
+                    }}
+                  />
+                  all
+                </label>
+                <select
+                  multiple
+                  size={3}
+                  disabled={all}
+                  aria-label={`Links hit by ${name}`}
+                  value={all ? [] : sh.links}
+                  onChange={(e) => {
+                    const chosen = Array.from(e.target.selectedOptions, (o) => o.value)
+                    onEdit(i, (x) => (x.links = chosen))
+                  }}
+                >
+                  {linkIds.map((id) => (
+                    <option key={id} value={id}>
+                      {id}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <RemoveButton name={name} onClick={() => onRemove(i)} />
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+function RemoveButton({ name, onClick }: { name: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="button button--small button--danger"
+      aria-label={`Remove ${name}`}
+      onClick={onClick}
+    >
+      ×
+    </button>
+  )
+}

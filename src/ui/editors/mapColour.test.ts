@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import type { OraclePlan } from '../../worker/api.ts'
+import { NO_VALUE_COLOUR, linkColourScale, linkValues, meanPricePerMbit } from './mapColour.ts'
+
+describe('meanPricePerMbit', () => {
+  it('averages €/bit over the slots and converts to €/Mbit', () => {
+    expect(meanPricePerMbit([1e-6, 3e-6])).toBeCloseTo(2)
+    expect(meanPricePerMbit([])).toBeUndefined()
+    expect(meanPricePerMbit(undefined)).toBeUndefined()
+  })
+})
+
+describe('linkValues', () => {
+  const plan = {
+    links: { L1: { shadowPriceEurPerBit: [2e-6, 2e-6], storeBits: [], usedBits: [] } },
+    utilization: { L1: 0.4 },
+  } as unknown as OraclePlan
+  it('reads prices or utilization, and nothing for links the plan lacks', () => {
+    expect(linkValues(plan, ['L1', 'L2'], 'price')).toEqual({ L1: 2, L2: undefined })
+    expect(linkValues(plan, ['L1', 'L2'], 'utilization')).toEqual({ L1: 0.4, L2: undefined })
+    expect(linkValues(undefined, ['L1'], 'price')).toEqual({ L1: undefined })
+  })
+})
+
+describe('linkColourScale', () => {
+  it('spans the positive prices on a log scale and greys zero prices', () => {
+    const s = linkColourScale('price', [0.01, 1, 0, undefined])
+    expect(s.domain).toEqual([0.01, 1])
+    expect(s.log).toBe(true)
+    expect(s.colour(0)).toBe(NO_VALUE_COLOUR)
+    expect(s.colour(undefined)).toBe(NO_VALUE_COLOUR)
+    expect(s.colour(0.01)).not.toBe(s.colour(1))
+    // Log scale: the geometric middle gets the middle colour.
+    expect(s.colour(0.1)).toBe(linkColourScale('price', [0.1, 0.01, 1]).colour(0.1))
+    expect(s.stops).toHaveLength(5)
+  })
+  it('widens a single price to a decade and has no domain without prices', () => {
+    expect(linkColourScale('price', [5]).domain).toEqual([0.5, 5])
+    const none = linkColourScale('price', [0, undefined])
+    expect(none.domain).toBeUndefined()
+    expect(none.colour(3)).toBe(NO_VALUE_COLOUR)
+  })
+  it('maps utilization 0..1 linearly and clamps', () => {
+    const s = linkColourScale('utilization', [])
+    expect(s.domain).toEqual([0, 1])
+    expect(s.colour(1.5)).toBe(s.colour(1))
+    expect(s.colour(0)).not.toBe(s.colour(1))
+  })
+})

@@ -1,0 +1,81 @@
+/**
+ * Link colouring for the topology map: mean shadow price over the day (€ per Mbit, log scale) or
+ * key utilization (0..1). Pure; d3 only supplies scales and colour ramps.
+ */
+import { interpolateBlues, interpolateYlOrRd, scaleSequential, scaleSequentialLog } from 'd3'
+import type { MapColouring } from '../../store/uiSlice.ts'
+import type { OraclePlan } from '../../worker/api.ts'
+
+/** Colour of a link without a value (not in the plan yet, or a zero price). */
+export const NO_VALUE_COLOUR = '#a9b3bd'
+
+/** Ramps start past their palest tenth so links stay visible on white. */
+const priceRamp = (t: number): string => interpolateYlOrRd(0.25 + 0.75 * t)
+const utilizationRamp = (t: number): string => interpolateBlues(0.3 + 0.7 * t)
+
+/** Mean of a per-slot price series in € per Mbit, or undefined without data. */
+export function meanPricePerMbit(eurPerBit: readonly number[] | undefined): number | undefined {
+  if (eurPerBit === undefined || eurPerBit.length === 0) return undefined
+  let sum = 0
+  for (const v of eurPerBit) sum += Number.isFinite(v) ? v : 0
+  return (sum / eurPerBit.length) * 1e6
+}
+
+/** The value each link is coloured by (undefined when the plan has none for it). */
+export function linkValues(
+  plan: OraclePlan | undefined,
+  linkIds: readonly string[],
+  mode: MapColouring,
+): Record<string, number | undefined> {
+  const out: Record<string, number | undefined> = {}
+  for (const id of linkIds) {
+    out[id] =
+      plan === undefined
+        ? undefined
+        : mode === 'price'
+          ? meanPricePerMbit(plan.links[id]?.shadowPriceEurPerBit)
+          : plan.utilization[id]
+  }
+  return out
+}
+
+export interface LinkColourScale {
+  colour: (value: number | undefined) => string
+  /** Legend: value range and evenly spaced colour stops (for a CSS gradient). */
+  domain: [number, number] | undefined
+  stops: string[]
+  log: boolean
+}
+
+/**
+ * Prices use a log scale over the positive prices present (a zero price has no colour on a log
+ * scale and is shown as "no value"); utilization a linear 0..1 scale.
+ */
+export function linkColourScale(
+  mode: MapColouring,
+  values: ReadonlyArray<number | undefined>,
+): LinkColourScale {
+  if (mode === 'utilization') {
+    const scale = scaleSequential(utilizationRamp).domain([0, 1]).clamp(true)
+    return {
+      colour: (v) => (v === undefined || !Number.isFinite(v) ? NO_VALUE_COLOUR : scale(v)),
+      domain: [0, 1],
+      stops: [0, 0.25, 0.5, 0.75, 1].map((t) => utilizationRamp(t)),
+      log: false,
+    }
+  }
+  const positive = values.filter((v): v is number => v !== undefined && Number.isFinite(v) && v > 0)
+  if (positive.length === 0) {
+    return { colour: () => NO_VALUE_COLOUR, domain: undefined, stops: [], log: true }
+  }
+  let low = Math.min(...positive)
+  const high = Math.max(...positive)
+  if (low === high) low = high / 10
+  const scale = scaleSequentialLog(priceRamp).domain([low, high]).clamp(true)
+  return {
+    colour: (v) => (v === undefined || !Number.isFinite(v) || v <= 0 ? NO_VALUE_COLOUR : scale(v)),
+    domain: [low, high],
+    stops: [0, 0.25, 0.5, 0.75, 1].map((t) => priceRamp(t)),
+    log: true,
+  }
+}
