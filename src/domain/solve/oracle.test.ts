@@ -104,6 +104,8 @@ describe('LP-text export', () => {
 describe('incremental re-solve', () => {
   const cases: Array<[string, (doc: Record<string, any>) => void]> = [
     ['VPP share', (d) => (d.qkd.vppShare = 0.008)],
+    // 0.012 moves the ideal key block to the next power of two; the model keeps its units.
+    ['VPP share across a key-unit boundary', (d) => (d.qkd.vppShare = 0.012)],
     ['link rate', (d) => (d.qkd.links[0].keyRateBps = 1.5e6)],
     ['link buffer', (d) => (d.qkd.links[7].bufferBits = 4e6)],
     ['window multiplier', (d) => (d.threat.windows[0].multiplier = 25)],

@@ -61,6 +61,9 @@ export interface OracleResult {
  */
 export const DEFAULT_MIP_GAP = 1e-3
 
+/** How far (in powers of two) the ideal units may drift before a warm model is rebuilt. */
+const MAX_SCALING_DRIFT_LOG2 = 4
+
 function structureKey(instance: Instance): string {
   return JSON.stringify({
     slots: instance.slots,
@@ -121,11 +124,14 @@ export class OracleSession {
     }
     const built = this.built
     const { layout } = built
-    // The key unit depends on supply; rebuild when it would change so scaled data stay consistent.
+    // The ideal units move with supply and costs. The model keeps its units (so the basis stays
+    // valid) while they are within 2^4 of ideal, which keeps the scaled numbers well inside the
+    // solver's comfortable range; beyond that it is rebuilt in fresh units.
     const scaling = chooseScaling(instance, objectiveEur(instance, layout))
+    const drift = (a: number, b: number): number => Math.abs(Math.log2(a / b))
     if (
-      scaling.keyUnitBits !== built.scaling.keyUnitBits ||
-      scaling.objectiveUnitEur !== built.scaling.objectiveUnitEur
+      drift(scaling.keyUnitBits, built.scaling.keyUnitBits) > MAX_SCALING_DRIFT_LOG2 ||
+      drift(scaling.objectiveUnitEur, built.scaling.objectiveUnitEur) > MAX_SCALING_DRIFT_LOG2
     ) {
       this.disposeModel()
       return

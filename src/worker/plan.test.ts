@@ -1,0 +1,90 @@
+/**
+ * The worker's request handling, run in Node against the real solver: the same functions the
+ * browser worker exposes over comlink.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Highs } from 'highs'
+import { loadSolver } from '../node/loadSolver.ts'
+import { representativeScenario } from '../domain/scenario/builtins/representative.ts'
+import { tinyScenario } from '../domain/scenario/builtins/tiny.ts'
+import { createPlannerState, disposePlanner, planComparison, planOracle } from './plan.ts'
+
+let highs: Highs
+beforeAll(async () => {
+  highs = await loadSolver()
+})
+
+describe('planOracle', () => {
+  it('re-solves warm when only numbers change, and reports every chart series', () => {
+    const state = createPlannerState()
+    try {
+      const doc = representativeScenario() as Record<string, any>
+      const first = planOracle(highs, state, { revision: 1, scenario: doc })
+      if (!first.ok) throw new Error(first.message)
+      expect(first.plan.warm).toBe(false)
+      expect(first.plan.slots).toBe(96)
+      expect(Object.keys(first.plan.byProcess)).toEqual([
+        'bidding',
+        'dispatch',
+        'metering',
+        'settlement',
+        'archival',
+      ])
+      expect(first.plan.threshold.length).toBeGreaterThan(100)
+      doc.qkd.vppShare = 0.012
+      const second = planOracle(highs, state, { revision: 2, scenario: doc })
+      if (!second.ok) throw new Error(second.message)
+      expect(second.revision).toBe(2)
+      expect(second.plan.warm).toBe(true)
+      expect(second.plan.objectiveEur).not.toBe(first.plan.objectiveEur)
+      expect(second.hash).not.toBe(first.hash)
+    } finally {
+      disposePlanner(state)
+    }
+  })
+
+  it('answers an invalid scenario with every problem at its path, never by throwing', () => {
+    const state = createPlannerState()
+    const doc = tinyScenario() as Record<string, any>
+    doc.qkd.links[0].a = 'NOPE'
+    doc.horizon.slots = -3
+    const response = planOracle(highs, state, { revision: 7, scenario: doc })
+    expect(response.ok).toBe(false)
+    if (response.ok || response.kind !== 'invalid') throw new Error('expected invalid')
+    expect(response.revision).toBe(7)
+    expect(response.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['qkd.links[0].a', 'horizon.slots']),
+    )
+    expect(planOracle(highs, state, { revision: 8, scenario: null }).ok).toBe(false)
+    expect(planOracle(highs, state, { revision: 9, scenario: 'text' }).ok).toBe(false)
+  })
+
+  it('explains an infeasible scenario in domain words', () => {
+    const state = createPlannerState()
+    try {
+      const doc = representativeScenario() as Record<string, any>
+      doc.policy.holdAllowed = false
+      doc.shocks.push({ label: 'Blackout', startSlot: 40, endSlot: 70, links: 'all', factor: 0 })
+      const response = planOracle(highs, state, { revision: 3, scenario: doc })
+      if (response.ok || response.kind !== 'infeasible') throw new Error('expected infeasible')
+      expect(response.infeasibility.processes).toContain('dispatch')
+      expect(response.infeasibility.messages.join(' ')).toMatch(/To make it feasible/)
+    } finally {
+      disposePlanner(state)
+    }
+  })
+})
+
+describe('planComparison', () => {
+  it('compares the four policies on the evaluation day', () => {
+    const response = planComparison(highs, { revision: 4, scenario: tinyScenario() })
+    if (!response.ok) throw new Error(response.message)
+    expect(Object.keys(response.comparison.policies)).toEqual([
+      'oracle',
+      'proposed',
+      'greedy',
+      'static',
+    ])
+    expect(response.comparison.policies.oracle?.regretVsOracle).toBe(0)
+  })
+})
