@@ -1,6 +1,204 @@
 /**
- * Placeholder: filled in by the charts work (issue 4).
+ * Key use against supply: (a) key drawn by each process per slot, stacked, against the links'
+ * summed supply; (b) every link's key store over the day, the selected link highlighted.
  */
+import { useId } from 'react'
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
+import { useShallow } from 'zustand/react/shallow'
+import { useAppStore } from '../../store/index.ts'
+import { formatPercent } from '../format.ts'
+import { ChartFrame } from './ChartFrame.tsx'
+import { NO_ANIMATION, WINDOW_FILL } from './chartConfig.ts'
+import {
+  drawnLinksNote,
+  keyUseData,
+  keyUseTable,
+  linkSeries,
+  linksToDraw,
+  MAX_DRAWN_LINKS,
+  storeData,
+  windowBands,
+  type SeriesMeta,
+  slotTickInterval,
+} from './transforms.ts'
+
+const mbit = (v: unknown): string =>
+  `${Number(v).toLocaleString('en-GB', { maximumFractionDigits: 3 })} Mbit`
+const SUPPLY = 'Supply of all links'
+const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 }
+
+/** Picks the highlighted link (shared with the map and the price chart). */
+export function LinkSelect({ links }: { links: readonly SeriesMeta[] }) {
+  const id = useId()
+  const selected = useAppStore((s) => s.selectedLinkId)
+  const selectLink = useAppStore((s) => s.selectLink)
+  return (
+    <div className="chart__control">
+      <label htmlFor={id}>Highlight link</label>
+      <select
+        id={id}
+        value={selected ?? ''}
+        onChange={(e) => selectLink(e.target.value === '' ? undefined : e.target.value)}
+      >
+        <option value="">All links</option>
+        {links.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
 export function KeyUtilizationChart() {
-  return null
+  const { plan, revision, scenario, selected } = useAppStore(
+    useShallow((s) => ({
+      plan: s.oracle,
+      revision: s.oracleRevision,
+      scenario: s.scenario,
+      selected: s.selectedLinkId,
+    })),
+  )
+  const use = plan === undefined ? { series: [], rows: [] } : keyUseData(plan, scenario)
+  const allIds = plan === undefined ? [] : linksToDraw(scenario, plan.links)
+  const ids = plan === undefined ? [] : linksToDraw(scenario, plan.links, selected, MAX_DRAWN_LINKS)
+  const store = plan === undefined ? { series: [], rows: [] } : storeData(plan, scenario, ids)
+  const bands = windowBands(scenario).map((w) => (
+    <ReferenceArea
+      key={`${w.kind}-${w.label}`}
+      x1={w.from}
+      x2={w.to}
+      fill={WINDOW_FILL[w.kind]}
+      ifOverflow="hidden"
+    />
+  ))
+  const xAxis = (
+    <XAxis
+      dataKey="time"
+      interval={slotTickInterval(plan?.slots ?? scenario.horizon.slots)}
+      tick={{ fontSize: 12 }}
+      label={{ value: 'Time of day', position: 'insideBottom', offset: -4, fontSize: 12 }}
+      height={44}
+    />
+  )
+  const highlighted = store.series.some((s) => s.id === selected) ? selected : undefined
+  const shown = store.series.filter((s) => highlighted === undefined || s.id === highlighted)
+  const buffer = scenario.qkd.links.find((l) => l.id === highlighted)?.bufferBits
+  return (
+    <ChartFrame
+      id="key-use"
+      title="Key use against supply"
+      subtitle={`Top: key used per slot by each process, Mbit, counted on every link a relayed bit crosses, against the links' total supply (${formatPercent(plan?.keyUtilization)} used over the day). Bottom: key store at the end of each slot, Mbit — every link, or the picked link against its store size.${drawnLinksNote(ids.length, allIds.length)}`}
+      revision={revision}
+      empty={plan === undefined ? 'Waiting for the first plan…' : undefined}
+      table={() => keyUseTable(use, plan === undefined ? store : storeData(plan, scenario, allIds))}
+    >
+      <ResponsiveContainer width="100%" height={240}>
+        <ComposedChart data={use.rows} margin={MARGIN}>
+          <CartesianGrid stroke="#e5e8ec" vertical={false} />
+          {bands}
+          {xAxis}
+          <YAxis
+            tick={{ fontSize: 12 }}
+            width={64}
+            label={{
+              value: 'Mbit per slot',
+              angle: -90,
+              position: 'insideLeft',
+              fontSize: 12,
+              style: { textAnchor: 'middle' },
+            }}
+          />
+          <Tooltip
+            contentStyle={{ fontSize: 12 }}
+            formatter={(v, name) => [mbit(v), name === SUPPLY ? name : `${String(name)}, key used`]}
+            labelFormatter={(l) => `Slot starting ${String(l)}`}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {use.series.map((s) => (
+            <Area
+              key={s.key}
+              type="stepAfter"
+              dataKey={s.key}
+              name={s.label}
+              stackId="used"
+              stroke={s.colour}
+              fill={s.colour}
+              fillOpacity={0.55}
+              {...NO_ANIMATION}
+            />
+          ))}
+          <Line
+            type="stepAfter"
+            dataKey="supply"
+            name={SUPPLY}
+            stroke="#1d2733"
+            strokeWidth={2}
+            strokeDasharray="5 3"
+            dot={false}
+            {...NO_ANIMATION}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+      <LinkSelect links={linkSeries(scenario, allIds)} />
+      <ResponsiveContainer width="100%" height={200}>
+        <LineChart data={store.rows} margin={MARGIN}>
+          <CartesianGrid stroke="#e5e8ec" vertical={false} />
+          {bands}
+          {xAxis}
+          <YAxis
+            tick={{ fontSize: 12 }}
+            width={64}
+            label={{
+              value: 'Store, Mbit',
+              angle: -90,
+              position: 'insideLeft',
+              fontSize: 12,
+              style: { textAnchor: 'middle' },
+            }}
+          />
+          <Tooltip
+            contentStyle={{ fontSize: 12 }}
+            formatter={(v, name) => [mbit(v), `Store of link ${String(name)}`]}
+            labelFormatter={(l) => `End of slot starting ${String(l)}`}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {buffer !== undefined && (
+            <ReferenceLine
+              y={buffer / 1e6}
+              stroke="#5b6b7b"
+              strokeDasharray="4 3"
+              label={{ value: 'Store size', position: 'insideTopRight', fontSize: 11 }}
+            />
+          )}
+          {shown.map((s) => (
+            <Line
+              key={s.key}
+              type="linear"
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.colour}
+              strokeWidth={highlighted === undefined ? 1.5 : 2.5}
+              dot={false}
+              {...NO_ANIMATION}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  )
 }

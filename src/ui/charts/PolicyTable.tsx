@@ -1,6 +1,84 @@
 /**
- * Placeholder: filled in by the charts work (issue 4).
+ * The four policies side by side on the evaluation day: objective, regret against the oracle,
+ * risk, missed deadlines, key use and risk inside the attack windows and shocks.
  */
+import { useShallow } from 'zustand/react/shallow'
+import { useAppStore } from '../../store/index.ts'
+import { ChartFrame } from './ChartFrame.tsx'
+import { POLICY_SERIES } from './chartConfig.ts'
+import { POLICY_ORDER, POLICY_COLUMNS, policyRows } from './transforms.ts'
+
+const colour = (p: keyof typeof POLICY_SERIES | undefined): string =>
+  p === undefined ? 'transparent' : POLICY_SERIES[p].colour
+
 export function PolicyTable() {
-  return null
+  const { comparison, comparisonRevision, oracleRevision } = useAppStore(
+    useShallow((s) => ({
+      comparison: s.comparison,
+      comparisonRevision: s.comparisonRevision,
+      oracleRevision: s.oracleRevision,
+    })),
+  )
+  const stale = comparison !== undefined && comparisonRevision !== oracleRevision
+  const rows = comparison === undefined ? [] : policyRows(comparison)
+  const days = comparison?.policies.oracle?.robustness.days ?? 1
+  const present = POLICY_ORDER.filter((p) => comparison?.policies[p] !== undefined)
+  const staleNote = 'Comparing policies… the figures below are from the previous edit.'
+  return (
+    <ChartFrame
+      id="policies"
+      title="Policies compared"
+      subtitle={`Oracle (perfect foresight) against the online policies on the realised day: € for money, messages for SLA violations, Mbit of key counted per link; regret is the objective above the oracle's; CVaR95 over ${days} realised day${days === 1 ? '' : 's'}.${stale ? ` ${staleNote}` : ''}`}
+      revision={comparisonRevision}
+      empty={comparison === undefined ? 'Comparing policies…' : undefined}
+      table={() => ({ columns: POLICY_COLUMNS, rows })}
+    >
+      {stale && (
+        <p className="chart__note chart__note--stale" role="status">
+          {staleNote}
+        </p>
+      )}
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="Policies compared (table)"
+      >
+        <table className={`data-table policy-table${stale ? ' policy-table--stale' : ''}`}>
+          <caption className="policy-table__caption">
+            One row per policy on the evaluation day (realised day 0)
+          </caption>
+          <thead>
+            <tr>
+              {POLICY_COLUMNS.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={present[i] ?? i} data-policy={present[i]}>
+                {row.map((cell, j) =>
+                  j === 0 ? (
+                    <th key={j} scope="row">
+                      <span
+                        className="swatch"
+                        aria-hidden="true"
+                        style={{ background: colour(present[i]) }}
+                      />
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={j}>{cell}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </ChartFrame>
+  )
 }

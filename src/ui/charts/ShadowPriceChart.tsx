@@ -1,6 +1,153 @@
 /**
- * Placeholder: filled in by the charts work (issue 4).
+ * Shadow price of key on every link over the day (log scale), with the proposed controller's
+ * corrected prices for the focused link dashed, and attack windows and shocks shaded.
  */
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
+import { useShallow } from 'zustand/react/shallow'
+import { useAppStore } from '../../store/index.ts'
+import { formatPricePerMbit } from '../format.ts'
+import { ChartFrame } from './ChartFrame.tsx'
+import { NO_ANIMATION, POLICY_SERIES, WINDOW_FILL } from './chartConfig.ts'
+import { LinkSelect } from './KeyUtilizationChart.tsx'
+import {
+  focusLink,
+  formatDecadeEur,
+  drawnLinksNote,
+  linkLabel,
+  linkSeries,
+  linksToDraw,
+  MAX_DRAWN_LINKS,
+  logAxis,
+  priceData,
+  priceTable,
+  windowBands,
+  slotTickInterval,
+} from './transforms.ts'
+
+const perMbit = (v: number | null): string =>
+  v === null ? '€0/Mbit (key not scarce)' : formatPricePerMbit(v / 1e6)
+
 export function ShadowPriceChart() {
-  return null
+  const { plan, revision, scenario, selected, proposedLinks } = useAppStore(
+    useShallow((s) => ({
+      plan: s.oracle,
+      revision: s.oracleRevision,
+      scenario: s.scenario,
+      selected: s.selectedLinkId,
+      // The proposed controller's prices only when they belong to the plan shown.
+      proposedLinks:
+        s.comparisonRevision === s.oracleRevision
+          ? s.comparison?.policies.proposed?.links
+          : undefined,
+    })),
+  )
+  const focus = plan === undefined ? undefined : focusLink(plan.links, selected)
+  const allIds = plan === undefined ? [] : linksToDraw(scenario, plan.links)
+  const ids = plan === undefined ? [] : linksToDraw(scenario, plan.links, selected, MAX_DRAWN_LINKS)
+  const price = (linkIds: readonly string[]) =>
+    plan === undefined
+      ? { series: [], rows: [], hasProposed: false }
+      : priceData(plan, scenario, proposedLinks, focus, linkIds)
+  const data = price(ids)
+  const keys = [...data.series.map((s) => s.key), ...(data.hasProposed ? ['proposed'] : [])]
+  const axis = logAxis(data.rows.flatMap((r) => keys.map((k) => r[k] as number | null)))
+  const highlighted = data.series.some((s) => s.id === selected) ? selected : undefined
+  const focusName = focus === undefined ? '' : linkLabel(scenario, focus)
+  const proposedName = `${POLICY_SERIES.proposed.label}, link ${focusName}`
+  return (
+    <ChartFrame
+      id="shadow-price"
+      title="Shadow price of key"
+      subtitle={`Value of one more Mbit of key on each link per slot, € per Mbit, log scale (0 = key not scarce, not drawn); oracle solid, ${data.hasProposed ? `proposed controller dashed for ${focusName}` : 'proposed controller’s prices appear once the comparison is done'}; shaded: attack windows (red) and key-yield shocks (amber).${drawnLinksNote(ids.length, allIds.length)}`}
+      revision={revision}
+      empty={
+        plan === undefined
+          ? 'Waiting for the first plan…'
+          : axis === undefined
+            ? 'Every shadow price is 0: key is not scarce on any link in any slot.'
+            : undefined
+      }
+      table={() => priceTable(price(allIds), proposedName)}
+    >
+      <LinkSelect links={linkSeries(scenario, allIds)} />
+      <ResponsiveContainer width="100%" height={280}>
+        <LineChart data={data.rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid stroke="#e5e8ec" vertical={false} />
+          {windowBands(scenario).map((w) => (
+            <ReferenceArea
+              key={`${w.kind}-${w.label}`}
+              x1={w.from}
+              x2={w.to}
+              fill={WINDOW_FILL[w.kind]}
+              ifOverflow="hidden"
+            />
+          ))}
+          <XAxis
+            dataKey="time"
+            interval={slotTickInterval(plan?.slots ?? scenario.horizon.slots)}
+            tick={{ fontSize: 12 }}
+            label={{ value: 'Time of day', position: 'insideBottom', offset: -4, fontSize: 12 }}
+            height={44}
+          />
+          <YAxis
+            scale="log"
+            domain={axis?.domain ?? ['auto', 'auto']}
+            ticks={axis?.ticks ?? []}
+            allowDataOverflow
+            tick={{ fontSize: 12 }}
+            width={72}
+            tickFormatter={(v: number) => formatDecadeEur(v)}
+            label={{
+              value: '€ per Mbit',
+              angle: -90,
+              position: 'insideLeft',
+              fontSize: 12,
+              style: { textAnchor: 'middle' },
+            }}
+          />
+          <Tooltip
+            contentStyle={{ fontSize: 12 }}
+            formatter={(v, name) => [perMbit(typeof v === 'number' ? v : null), name]}
+            labelFormatter={(l) => `Slot starting ${String(l)}`}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {data.series.map((s) => (
+            <Line
+              key={s.key}
+              type="stepAfter"
+              dataKey={s.key}
+              name={`Link ${s.label}`}
+              stroke={s.colour}
+              strokeWidth={s.id === highlighted ? 3 : 1.5}
+              strokeOpacity={highlighted === undefined || s.id === highlighted ? 1 : 0.25}
+              dot={false}
+              {...NO_ANIMATION}
+            />
+          ))}
+          {data.hasProposed && (
+            <Line
+              type="stepAfter"
+              dataKey="proposed"
+              name={proposedName}
+              stroke="#1d2733"
+              strokeWidth={2}
+              strokeDasharray="6 3"
+              dot={false}
+              {...NO_ANIMATION}
+            />
+          )}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  )
 }

@@ -1,6 +1,100 @@
 /**
- * Placeholder: filled in by the charts work (issue 4).
+ * Late messages per slot, stacked by business process, with attack windows and shocks shaded.
  */
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
+import { useShallow } from 'zustand/react/shallow'
+import { useAppStore } from '../../store/index.ts'
+import { formatCount } from '../format.ts'
+import { ChartFrame } from './ChartFrame.tsx'
+import { NO_ANIMATION, WINDOW_FILL } from './chartConfig.ts'
+import { slaData, windowBands, slotTickInterval } from './transforms.ts'
+
 export function SlaChart() {
-  return null
+  const { plan, revision, scenario } = useAppStore(
+    useShallow((s) => ({ plan: s.oracle, revision: s.oracleRevision, scenario: s.scenario })),
+  )
+  const { series, rows } = plan === undefined ? { series: [], rows: [] } : slaData(plan, scenario)
+  const total = rows.reduce((acc, r) => acc + Number(r.total), 0)
+  return (
+    <ChartFrame
+      id="sla"
+      title="Missed deadlines (SLA violations)"
+      subtitle={`Late messages per slot, stacked by process — ${formatCount(total)} over the day (oracle plan); shaded: attack windows (red) and key-yield shocks (amber)`}
+      revision={revision}
+      empty={plan === undefined ? 'Waiting for the first plan…' : undefined}
+      table={() => ({
+        columns: [
+          'Slot start',
+          ...series.map((s) => `${s.label} (late messages)`),
+          'All processes (late messages)',
+        ],
+        rows: rows.map((r) => [
+          r.time,
+          ...series.map((s) => formatCount(Number(r[s.key]))),
+          formatCount(Number(r.total)),
+        ]),
+      })}
+    >
+      <ResponsiveContainer width="100%" height={260}>
+        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} barCategoryGap={1}>
+          <CartesianGrid stroke="#e5e8ec" vertical={false} />
+          {windowBands(scenario).map((w) => (
+            <ReferenceArea
+              key={`${w.kind}-${w.label}`}
+              x1={w.from}
+              x2={w.to}
+              fill={WINDOW_FILL[w.kind]}
+              ifOverflow="hidden"
+            />
+          ))}
+          <XAxis
+            dataKey="time"
+            interval={slotTickInterval(plan?.slots ?? scenario.horizon.slots)}
+            tick={{ fontSize: 12 }}
+            label={{ value: 'Time of day', position: 'insideBottom', offset: -4, fontSize: 12 }}
+            height={44}
+          />
+          <YAxis
+            tick={{ fontSize: 12 }}
+            width={64}
+            allowDecimals={false}
+            tickFormatter={(v: number) => formatCount(v)}
+            label={{
+              value: 'Late messages per slot',
+              angle: -90,
+              position: 'insideLeft',
+              fontSize: 12,
+              style: { textAnchor: 'middle' },
+            }}
+          />
+          <Tooltip
+            contentStyle={{ fontSize: 12 }}
+            formatter={(v, name) => [`${formatCount(Number(v))} late messages`, name]}
+            labelFormatter={(l) => `Slot starting ${String(l)}`}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {series.map((s) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="late"
+              fill={s.colour}
+              {...NO_ANIMATION}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  )
 }

@@ -1,6 +1,171 @@
 /**
- * Placeholder: filled in by the charts work (issue 4).
+ * The price-threshold property: every upgrade step of every flow-slot as value per key bit
+ * against the flow's path price (log-log), taken steps above the diagonal, untaken below.
  */
+import {
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from 'recharts'
+import { useShallow } from 'zustand/react/shallow'
+import { useAppStore } from '../../store/index.ts'
+import { formatCount, formatPercent, formatPricePerMbit, slotClock } from '../format.ts'
+import { ChartFrame } from './ChartFrame.tsx'
+import { NO_ANIMATION } from './chartConfig.ts'
+import { formatDecadeEur, thresholdData, type ThresholdDot } from './transforms.ts'
+
+const TAKEN = '#2a9d5c'
+const NOT_TAKEN = '#d1495b'
+const eur = (perMbit: number): string => formatPricePerMbit(perMbit / 1e6)
+
 export function ThresholdChart() {
-  return null
+  const { plan, revision, scenario } = useAppStore(
+    useShallow((s) => ({ plan: s.oracle, revision: s.oracleRevision, scenario: s.scenario })),
+  )
+  const data =
+    plan === undefined
+      ? { taken: [], notTaken: [], dropped: 0, axis: undefined }
+      : thresholdData(plan.threshold)
+  const slotMinutes = plan?.slotMinutes ?? scenario.horizon.slotMinutes
+  const processName = (id: string): string =>
+    scenario.processes.find((p) => p.id === id)?.label ?? id
+  const certificate =
+    plan?.thresholdViolation === null || plan?.thresholdViolation === undefined
+      ? 'not available'
+      : plan.thresholdViolation.toExponential(1)
+  const dropped =
+    data.dropped > 0
+      ? ` ${formatCount(data.dropped)} steps with path price 0 (key not scarce) are left out.`
+      : ''
+  const [lo, hi] = data.axis?.domain ?? [1, 10]
+  const tip = (d: ThresholdDot): string =>
+    `${processName(d.processId)}, flow ${d.flowId}, slot starting ${slotClock(d.slot, slotMinutes)}: ${d.from} → ${d.to}`
+  return (
+    <ChartFrame
+      id="threshold"
+      title="Price-threshold check"
+      subtitle={`Each dot is one upgrade step of one flow in one slot: path price π (x) against the step's security value per key bit (y), both € per Mbit, log-log. Upgrades above the line are bought, below are not: the paper's price-threshold property. Largest relative violation (certificate): ${certificate}.${dropped}`}
+      revision={revision}
+      empty={
+        plan === undefined
+          ? 'Waiting for the first plan…'
+          : data.axis === undefined
+            ? `No step can be drawn: every path price is 0 (key is not scarce).${dropped}`
+            : undefined
+      }
+      table={() => ({
+        columns: [
+          'Process',
+          'Flow',
+          'Slot start',
+          'Step',
+          'Path price π (€/Mbit)',
+          'Value per key bit (€/Mbit)',
+          'Taken (%)',
+        ],
+        rows: [...data.taken, ...data.notTaken]
+          .sort((a, b) => a.slot - b.slot || a.flowId.localeCompare(b.flowId))
+          .map((d) => [
+            processName(d.processId),
+            d.flowId,
+            slotClock(d.slot, slotMinutes),
+            `${d.from} → ${d.to}`,
+            d.price.toPrecision(4),
+            d.value.toPrecision(4),
+            formatPercent(d.taken, 0),
+          ]),
+      })}
+    >
+      <ResponsiveContainer width="100%" height={300}>
+        <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid stroke="#e5e8ec" />
+          <XAxis
+            type="number"
+            dataKey="price"
+            name="Path price π"
+            scale="log"
+            domain={[lo, hi]}
+            ticks={data.axis?.ticks ?? []}
+            allowDataOverflow
+            tick={{ fontSize: 12 }}
+            tickFormatter={(v: number) => formatDecadeEur(v)}
+            label={{
+              value: 'Path price π, €/Mbit',
+              position: 'insideBottom',
+              offset: -4,
+              fontSize: 12,
+            }}
+            height={44}
+          />
+          <YAxis
+            type="number"
+            dataKey="value"
+            name="Value per key bit"
+            scale="log"
+            domain={[lo, hi]}
+            ticks={data.axis?.ticks ?? []}
+            allowDataOverflow
+            tick={{ fontSize: 12 }}
+            width={72}
+            tickFormatter={(v: number) => formatDecadeEur(v)}
+            label={{
+              value: 'Value per key bit, €/Mbit',
+              angle: -90,
+              position: 'insideLeft',
+              fontSize: 12,
+              style: { textAnchor: 'middle' },
+            }}
+          />
+          <ZAxis range={[14, 14]} />
+          <ReferenceLine
+            segment={[
+              { x: lo, y: lo },
+              { x: hi, y: hi },
+            ]}
+            stroke="#1d2733"
+            strokeDasharray="5 3"
+            ifOverflow="hidden"
+            label={{ value: 'value = price', position: 'insideTopLeft', fontSize: 11 }}
+          />
+          <Tooltip
+            cursor={{ strokeDasharray: '3 3' }}
+            content={({ active, payload }) => {
+              const d = payload?.[0]?.payload as ThresholdDot | undefined
+              if (active !== true || d === undefined) return null
+              return (
+                <div className="chart__tooltip">
+                  <strong>{tip(d)}</strong>
+                  <div>Path price π: {eur(d.price)}</div>
+                  <div>Value per key bit: {eur(d.value)}</div>
+                  <div>Taken: {formatPercent(d.taken, 0)} of the step</div>
+                </div>
+              )
+            }}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Scatter
+            name={`Taken (${formatCount(data.taken.length)})`}
+            data={data.taken}
+            fill={TAKEN}
+            fillOpacity={0.6}
+            {...NO_ANIMATION}
+          />
+          <Scatter
+            name={`Not taken (${formatCount(data.notTaken.length)})`}
+            data={data.notTaken}
+            fill={NOT_TAKEN}
+            fillOpacity={0.6}
+            {...NO_ANIMATION}
+          />
+        </ScatterChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  )
 }
