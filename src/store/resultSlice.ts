@@ -3,6 +3,7 @@
  */
 import type { StateCreator } from 'zustand'
 import type { Comparison } from '../domain/report/comparisonReport.ts'
+import type { Scenario } from '../domain/scenario/types.ts'
 import type { Failure, OraclePlan } from '../worker/api.ts'
 import type { AppState } from './index.ts'
 
@@ -21,6 +22,11 @@ export interface ResultSlice {
   /** Revision the shown policy comparison belongs to. */
   comparisonRevision: number
   oracle: OraclePlan | undefined
+  /**
+   * The scenario the shown plan was solved for. Charts label and shade from it, not from the
+   * live document, so an edit re-renders them once, when its results arrive.
+   */
+  plannedScenario: Scenario | undefined
   comparison: Comparison | undefined
   scenarioHash: string | undefined
   problem: ProblemReport | undefined
@@ -34,6 +40,7 @@ export const createResultSlice: StateCreator<AppState, [], [], ResultSlice> = ()
   oracleRevision: -1,
   comparisonRevision: -1,
   oracle: undefined,
+  plannedScenario: undefined,
   comparison: undefined,
   scenarioHash: undefined,
   problem: undefined,

@@ -49,6 +49,7 @@ export function startSolveRunner(client: SolverClient): SolveRunner {
         if (oracle.ok) {
           set({
             oracle: oracle.plan,
+            plannedScenario: request.scenario,
             oracleRevision: revision,
             scenarioHash: oracle.hash,
             lastSolveMs: performance.now() - started,

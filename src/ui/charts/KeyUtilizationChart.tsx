@@ -17,8 +17,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store/index.ts'
+import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatPercent } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { NO_ANIMATION, WINDOW_FILL } from './chartConfig.ts'
@@ -65,14 +65,12 @@ export function LinkSelect({ links }: { links: readonly SeriesMeta[] }) {
 }
 
 export function KeyUtilizationChart() {
-  const { plan, revision, scenario, selected } = useAppStore(
-    useShallow((s) => ({
-      plan: s.oracle,
-      revision: s.oracleRevision,
-      scenario: s.scenario,
-      selected: s.selectedLinkId,
-    })),
-  )
+  const { plan, revision, scenario, selected } = useChartState((s) => ({
+    plan: s.oracle,
+    revision: s.oracleRevision,
+    scenario: plannedScenario(s),
+    selected: s.selectedLinkId,
+  }))
   const use = plan === undefined ? { series: [], rows: [] } : keyUseData(plan, scenario)
   const allIds = plan === undefined ? [] : linksToDraw(scenario, plan.links)
   const ids = plan === undefined ? [] : linksToDraw(scenario, plan.links, selected, MAX_DRAWN_LINKS)

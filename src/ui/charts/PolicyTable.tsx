@@ -2,8 +2,7 @@
  * The four policies side by side on the evaluation day: objective, regret against the oracle,
  * risk, missed deadlines, key use and risk inside the attack windows and shocks.
  */
-import { useShallow } from 'zustand/react/shallow'
-import { useAppStore } from '../../store/index.ts'
+import { useChartState } from './useChartState.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { POLICY_SERIES } from './chartConfig.ts'
 import { POLICY_ORDER, POLICY_COLUMNS, policyRows } from './transforms.ts'
@@ -12,13 +11,11 @@ const colour = (p: keyof typeof POLICY_SERIES | undefined): string =>
   p === undefined ? 'transparent' : POLICY_SERIES[p].colour
 
 export function PolicyTable() {
-  const { comparison, comparisonRevision, oracleRevision } = useAppStore(
-    useShallow((s) => ({
-      comparison: s.comparison,
-      comparisonRevision: s.comparisonRevision,
-      oracleRevision: s.oracleRevision,
-    })),
-  )
+  const { comparison, comparisonRevision, oracleRevision } = useChartState((s) => ({
+    comparison: s.comparison,
+    comparisonRevision: s.comparisonRevision,
+    oracleRevision: s.oracleRevision,
+  }))
   const stale = comparison !== undefined && comparisonRevision !== oracleRevision
   const rows = comparison === undefined ? [] : policyRows(comparison)
   const days = comparison?.policies.oracle?.robustness.days ?? 1

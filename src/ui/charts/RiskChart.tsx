@@ -12,22 +12,19 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import { useShallow } from 'zustand/react/shallow'
-import { useAppStore } from '../../store/index.ts'
+import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatEur } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { NO_ANIMATION, POLICY_SERIES, WINDOW_FILL } from './chartConfig.ts'
 import { riskByPolicy, slotRows, windowBands } from './transforms.ts'
 
 export function RiskChart() {
-  const { plan, comparison, revision, scenario } = useAppStore(
-    useShallow((s) => ({
-      plan: s.oracle,
-      comparison: s.comparison,
-      revision: s.oracleRevision,
-      scenario: s.scenario,
-    })),
-  )
+  const { plan, comparison, revision, scenario } = useChartState((s) => ({
+    plan: s.oracle,
+    comparison: s.comparison,
+    revision: s.oracleRevision,
+    scenario: plannedScenario(s),
+  }))
   const series = plan === undefined ? {} : riskByPolicy(comparison, plan.series.residualRiskEur)
   const rows = plan === undefined ? [] : slotRows(plan.slots, plan.slotMinutes, series)
   const keys = Object.keys(series) as Array<keyof typeof POLICY_SERIES>

@@ -13,8 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import { useShallow } from 'zustand/react/shallow'
-import { useAppStore } from '../../store/index.ts'
+import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatPricePerMbit } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { NO_ANIMATION, POLICY_SERIES, WINDOW_FILL } from './chartConfig.ts'
@@ -38,19 +37,17 @@ const perMbit = (v: number | null): string =>
   v === null ? '€0/Mbit (key not scarce)' : formatPricePerMbit(v / 1e6)
 
 export function ShadowPriceChart() {
-  const { plan, revision, scenario, selected, proposedLinks } = useAppStore(
-    useShallow((s) => ({
-      plan: s.oracle,
-      revision: s.oracleRevision,
-      scenario: s.scenario,
-      selected: s.selectedLinkId,
-      // The proposed controller's prices only when they belong to the plan shown.
-      proposedLinks:
-        s.comparisonRevision === s.oracleRevision
-          ? s.comparison?.policies.proposed?.links
-          : undefined,
-    })),
-  )
+  const { plan, revision, scenario, selected, proposedLinks } = useChartState((s) => ({
+    plan: s.oracle,
+    revision: s.oracleRevision,
+    scenario: plannedScenario(s),
+    selected: s.selectedLinkId,
+    // The proposed controller's prices only when they belong to the plan shown.
+    proposedLinks:
+      s.comparisonRevision === s.oracleRevision
+        ? s.comparison?.policies.proposed?.links
+        : undefined,
+  }))
   const focus = plan === undefined ? undefined : focusLink(plan.links, selected)
   const allIds = plan === undefined ? [] : linksToDraw(scenario, plan.links)
   const ids = plan === undefined ? [] : linksToDraw(scenario, plan.links, selected, MAX_DRAWN_LINKS)

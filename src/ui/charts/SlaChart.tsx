@@ -12,17 +12,18 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import { useShallow } from 'zustand/react/shallow'
-import { useAppStore } from '../../store/index.ts'
+import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatCount } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { NO_ANIMATION, WINDOW_FILL } from './chartConfig.ts'
 import { slaData, windowBands, slotTickInterval } from './transforms.ts'
 
 export function SlaChart() {
-  const { plan, revision, scenario } = useAppStore(
-    useShallow((s) => ({ plan: s.oracle, revision: s.oracleRevision, scenario: s.scenario })),
-  )
+  const { plan, revision, scenario } = useChartState((s) => ({
+    plan: s.oracle,
+    revision: s.oracleRevision,
+    scenario: plannedScenario(s),
+  }))
   const { series, rows } = plan === undefined ? { series: [], rows: [] } : slaData(plan, scenario)
   const total = rows.reduce((acc, r) => acc + Number(r.total), 0)
   return (

@@ -14,8 +14,7 @@ import {
   YAxis,
   ZAxis,
 } from 'recharts'
-import { useShallow } from 'zustand/react/shallow'
-import { useAppStore } from '../../store/index.ts'
+import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatCount, formatPercent, formatPricePerMbit, slotClock } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { NO_ANIMATION } from './chartConfig.ts'
@@ -26,9 +25,11 @@ const NOT_TAKEN = '#d1495b'
 const eur = (perMbit: number): string => formatPricePerMbit(perMbit / 1e6)
 
 export function ThresholdChart() {
-  const { plan, revision, scenario } = useAppStore(
-    useShallow((s) => ({ plan: s.oracle, revision: s.oracleRevision, scenario: s.scenario })),
-  )
+  const { plan, revision, scenario } = useChartState((s) => ({
+    plan: s.oracle,
+    revision: s.oracleRevision,
+    scenario: plannedScenario(s),
+  }))
   const data =
     plan === undefined
       ? { taken: [], notTaken: [], dropped: 0, axis: undefined }

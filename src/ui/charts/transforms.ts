@@ -327,6 +327,7 @@ export function thresholdData(points: readonly ThresholdPoint[]): {
 } {
   const taken: ThresholdDot[] = []
   const notTaken: ThresholdDot[] = []
+  const seen = new Set<string>()
   let dropped = 0
   for (const p of points) {
     const price = positivePerMbit(p.pathPrice)
@@ -345,6 +346,12 @@ export function thresholdData(points: readonly ThresholdPoint[]): {
       to: p.to,
       taken: p.taken,
     }
+    // Many steps repeat across slots at the same price and value; one dot per cell of a
+    // 1/20-decade grid draws the same picture with a fraction of the SVG nodes, which keeps
+    // re-renders fast while a slider moves.
+    const cell = `${p.taken > 0.5 ? 't' : 'n'}:${Math.round(Math.log10(price) * 20)}:${Math.round(Math.log10(value) * 20)}`
+    if (seen.has(cell)) continue
+    seen.add(cell)
     ;(p.taken > 0.5 ? taken : notTaken).push(dot)
   }
   const all = [...taken, ...notTaken]
