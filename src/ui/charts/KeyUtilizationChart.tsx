@@ -10,18 +10,17 @@ import {
   Legend,
   Line,
   LineChart,
-  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
-  XAxis,
   YAxis,
 } from 'recharts'
 import { useAppStore } from '../../store/index.ts'
 import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatPercent } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { NO_ANIMATION, WINDOW_FILL } from './chartConfig.ts'
+import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
+import { NO_ANIMATION } from './chartConfig.ts'
 import {
   drawnLinksNote,
   keyUseData,
@@ -30,9 +29,7 @@ import {
   linksToDraw,
   MAX_DRAWN_LINKS,
   storeData,
-  windowBands,
   type SeriesMeta,
-  slotTickInterval,
 } from './transforms.ts'
 
 const mbit = (v: unknown): string =>
@@ -75,24 +72,8 @@ export function KeyUtilizationChart() {
   const allIds = plan === undefined ? [] : linksToDraw(scenario, plan.links)
   const ids = plan === undefined ? [] : linksToDraw(scenario, plan.links, selected, MAX_DRAWN_LINKS)
   const store = plan === undefined ? { series: [], rows: [] } : storeData(plan, scenario, ids)
-  const bands = windowBands(scenario).map((w) => (
-    <ReferenceArea
-      key={`${w.kind}-${w.label}`}
-      x1={w.from}
-      x2={w.to}
-      fill={WINDOW_FILL[w.kind]}
-      ifOverflow="hidden"
-    />
-  ))
-  const xAxis = (
-    <XAxis
-      dataKey="time"
-      interval={slotTickInterval(plan?.slots ?? scenario.horizon.slots)}
-      tick={{ fontSize: 12 }}
-      label={{ value: 'Time of day', position: 'insideBottom', offset: -4, fontSize: 12 }}
-      height={44}
-    />
-  )
+  const bands = windowAreas(scenario)
+  const xAxis = timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)
   const highlighted = store.series.some((s) => s.id === selected) ? selected : undefined
   const shown = store.series.filter((s) => highlighted === undefined || s.id === highlighted)
   const buffer = scenario.qkd.links.find((l) => l.id === highlighted)?.bufferBits

@@ -6,17 +6,16 @@ import {
   Legend,
   Line,
   LineChart,
-  ReferenceArea,
   ResponsiveContainer,
   Tooltip,
-  XAxis,
   YAxis,
 } from 'recharts'
 import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatEur } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { NO_ANIMATION, POLICY_SERIES, WINDOW_FILL } from './chartConfig.ts'
-import { riskByPolicy, slotRows, windowBands } from './transforms.ts'
+import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
+import { NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
+import { riskByPolicy, slotRows } from './transforms.ts'
 
 export function RiskChart() {
   const { plan, comparison, revision, scenario } = useChartState((s) => ({
@@ -43,22 +42,8 @@ export function RiskChart() {
       <ResponsiveContainer width="100%" height={260}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid stroke="#e5e8ec" vertical={false} />
-          {windowBands(scenario).map((w) => (
-            <ReferenceArea
-              key={`${w.kind}-${w.label}`}
-              x1={w.from}
-              x2={w.to}
-              fill={WINDOW_FILL[w.kind]}
-              ifOverflow="hidden"
-            />
-          ))}
-          <XAxis
-            dataKey="time"
-            interval={11}
-            tick={{ fontSize: 12 }}
-            label={{ value: 'Time of day', position: 'insideBottom', offset: -4, fontSize: 12 }}
-            height={36}
-          />
+          {windowAreas(scenario)}
+          {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
           <YAxis
             tick={{ fontSize: 12 }}
             width={64}

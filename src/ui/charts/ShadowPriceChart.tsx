@@ -7,16 +7,15 @@ import {
   Legend,
   Line,
   LineChart,
-  ReferenceArea,
   ResponsiveContainer,
   Tooltip,
-  XAxis,
   YAxis,
 } from 'recharts'
 import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatPricePerMbit } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { NO_ANIMATION, POLICY_SERIES, WINDOW_FILL } from './chartConfig.ts'
+import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
+import { NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
 import { LinkSelect } from './KeyUtilizationChart.tsx'
 import {
   focusLink,
@@ -29,8 +28,6 @@ import {
   logAxis,
   priceData,
   priceTable,
-  windowBands,
-  slotTickInterval,
 } from './transforms.ts'
 
 const perMbit = (v: number | null): string =>
@@ -80,22 +77,8 @@ export function ShadowPriceChart() {
       <ResponsiveContainer width="100%" height={280}>
         <LineChart data={data.rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid stroke="#e5e8ec" vertical={false} />
-          {windowBands(scenario).map((w) => (
-            <ReferenceArea
-              key={`${w.kind}-${w.label}`}
-              x1={w.from}
-              x2={w.to}
-              fill={WINDOW_FILL[w.kind]}
-              ifOverflow="hidden"
-            />
-          ))}
-          <XAxis
-            dataKey="time"
-            interval={slotTickInterval(plan?.slots ?? scenario.horizon.slots)}
-            tick={{ fontSize: 12 }}
-            label={{ value: 'Time of day', position: 'insideBottom', offset: -4, fontSize: 12 }}
-            height={44}
-          />
+          {windowAreas(scenario)}
+          {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
           <YAxis
             scale="log"
             domain={axis?.domain ?? ['auto', 'auto']}

@@ -1,22 +1,13 @@
 /**
  * Late messages per slot, stacked by business process, with attack windows and shocks shaded.
  */
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ReferenceArea,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, YAxis } from 'recharts'
 import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatCount } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { NO_ANIMATION, WINDOW_FILL } from './chartConfig.ts'
-import { slaData, windowBands, slotTickInterval } from './transforms.ts'
+import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
+import { NO_ANIMATION } from './chartConfig.ts'
+import { slaData } from './transforms.ts'
 
 export function SlaChart() {
   const { plan, revision, scenario } = useChartState((s) => ({
@@ -49,22 +40,8 @@ export function SlaChart() {
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} barCategoryGap={1}>
           <CartesianGrid stroke="#e5e8ec" vertical={false} />
-          {windowBands(scenario).map((w) => (
-            <ReferenceArea
-              key={`${w.kind}-${w.label}`}
-              x1={w.from}
-              x2={w.to}
-              fill={WINDOW_FILL[w.kind]}
-              ifOverflow="hidden"
-            />
-          ))}
-          <XAxis
-            dataKey="time"
-            interval={slotTickInterval(plan?.slots ?? scenario.horizon.slots)}
-            tick={{ fontSize: 12 }}
-            label={{ value: 'Time of day', position: 'insideBottom', offset: -4, fontSize: 12 }}
-            height={44}
-          />
+          {windowAreas(scenario)}
+          {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
           <YAxis
             tick={{ fontSize: 12 }}
             width={64}
