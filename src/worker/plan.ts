@@ -14,6 +14,7 @@ import { POLICY_NAMES } from '../domain/policy/evaluate.ts'
 import { scenarioHash } from '../domain/scenario/hash.ts'
 import { validateScenario } from '../domain/scenario/validate.ts'
 import { OracleSession } from '../domain/solve/oracleSession.ts'
+import { SessionPool } from '../domain/solve/sessionPool.ts'
 import type {
   ComparisonResponse,
   Failure,
@@ -24,10 +25,12 @@ import type {
 
 export interface PlannerState {
   session: OracleSession | undefined
+  /** Warm day-ahead and evaluation models for the policy comparison, kept across edits. */
+  pool: SessionPool | undefined
 }
 
 export function createPlannerState(): PlannerState {
-  return { session: undefined }
+  return { session: undefined, pool: undefined }
 }
 
 function invalid(revision: number, issues: { path: string; message: string }[]): Failure {
@@ -118,14 +121,22 @@ export function planOracle(
   return { ok: true, revision: request.revision, hash: scenarioHash(scenario), plan }
 }
 
-/** Compares every policy on the evaluation day (one day: interactive speed). */
-export function planComparison(highs: Highs, request: SolveRequest): ComparisonResponse {
+/**
+ * Compares every policy on the evaluation day (one day: interactive speed). With a planner state
+ * the day-ahead samples re-solve warm from their previous bases.
+ */
+export function planComparison(
+  highs: Highs,
+  request: SolveRequest,
+  state?: PlannerState,
+): ComparisonResponse {
   const validated = validateScenario(request.scenario)
   if (!validated.ok) return invalid(request.revision, validated.issues)
+  if (state !== undefined) state.pool ??= new SessionPool(highs)
   return {
     ok: true,
     revision: request.revision,
-    comparison: comparePolicies(highs, validated.scenario, POLICY_NAMES, 1),
+    comparison: comparePolicies(highs, validated.scenario, POLICY_NAMES, 1, state?.pool),
   }
 }
 
@@ -133,4 +144,6 @@ export function planComparison(highs: Highs, request: SolveRequest): ComparisonR
 export function disposePlanner(state: PlannerState): void {
   state.session?.dispose()
   state.session = undefined
+  state.pool?.dispose()
+  state.pool = undefined
 }

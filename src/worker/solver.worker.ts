@@ -36,7 +36,7 @@ const api = {
   async comparePolicies(request: SolveRequest) {
     const highs = await highsReady
     try {
-      return planComparison(highs, request)
+      return planComparison(highs, request, state)
     } catch (error) {
       return {
         ok: false as const,

@@ -9,6 +9,7 @@ import { buildInstance, type Instance } from '../derive/instance.ts'
 import { computeMetrics, type Metrics } from '../metrics/metrics.ts'
 import type { Scenario } from '../scenario/types.ts'
 import { OracleSession, type OracleResult } from '../solve/oracleSession.ts'
+import type { SessionPool } from '../solve/sessionPool.ts'
 import { nowMs } from '../util/clock.ts'
 import { greedyController } from './greedy.ts'
 import { nominalPlan, robustPlan, type DayPlan } from './offlinePlan.ts'
@@ -40,6 +41,8 @@ export interface EvaluationContext {
   params: ControllerParams
   oracle: OracleSession | undefined
   highs: Highs
+  /** Warm models kept by an interactive caller across edits (the worker); else undefined. */
+  pool: SessionPool | undefined
 }
 
 /** Makes the day-ahead plans once. Dispose the context to free the oracle's model. */
@@ -48,6 +51,7 @@ export function prepareEvaluation(
   scenario: Scenario,
   policies: readonly PolicyName[],
   params: ControllerParams = DEFAULT_CONTROLLER_PARAMS,
+  pool?: SessionPool,
 ): EvaluationContext {
   const forecast = buildInstance(scenario)
   const needs = (p: PolicyName): boolean => policies.includes(p)
@@ -62,11 +66,12 @@ export function prepareEvaluation(
   return {
     scenario,
     forecast,
-    nominal: needs('static') ? nominalPlan(highs, scenario) : empty(),
-    robust: needs('proposed') ? robustPlan(highs, scenario) : empty(),
+    nominal: needs('static') ? nominalPlan(highs, scenario, pool) : empty(),
+    robust: needs('proposed') ? robustPlan(highs, scenario, pool) : empty(),
     params,
     oracle: undefined,
     highs,
+    pool,
   }
 }
 
@@ -76,9 +81,15 @@ export function disposeEvaluation(context: EvaluationContext): void {
 }
 
 function runOracleDay(context: EvaluationContext, realised: Instance): PolicyDay {
-  if (context.oracle === undefined) context.oracle = new OracleSession(context.highs, realised)
-  else context.oracle.update(realised)
-  const result = context.oracle.solve()
+  let session: OracleSession
+  if (context.pool !== undefined) {
+    session = context.pool.session(`oracle:${realised.day ?? 'forecast'}`, realised)
+  } else {
+    if (context.oracle === undefined) context.oracle = new OracleSession(context.highs, realised)
+    else context.oracle.update(realised)
+    session = context.oracle
+  }
+  const result = session.solve()
   const day: PolicyDay = { policy: 'oracle', status: result.status, solveMs: result.solveMs }
   if (result.allocation !== undefined) {
     day.allocation = result.allocation

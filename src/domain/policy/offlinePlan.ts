@@ -8,7 +8,8 @@ import type { Highs } from 'highs'
 import { flowKeyBits, type Allocation } from '../allocation.ts'
 import { buildInstance, type Instance } from '../derive/instance.ts'
 import type { RiskMeasure, Scenario } from '../scenario/types.ts'
-import { OracleSession, type OracleResult } from '../solve/oracleSession.ts'
+import type { OracleResult } from '../solve/oracleSession.ts'
+import { withPool, type SessionPool } from '../solve/sessionPool.ts'
 import { nowMs } from '../util/clock.ts'
 
 /** Realised-day ids used for the offline samples: far from the evaluation days 0, 1, 2, … */
@@ -88,26 +89,26 @@ interface SampleSolve {
   result: OracleResult
 }
 
-/** Solves the LP on each day with one warm persistent model. */
+/**
+ * Solves the LP on each day. With a pool, each day keeps its own warm model across calls; without
+ * one, the days share one model in turn (still warm from day to day).
+ */
 function solveDays(
   highs: Highs,
   scenario: Scenario,
   days: ReadonlyArray<number | undefined>,
+  pool: SessionPool | undefined,
 ): SampleSolve[] {
   const out: SampleSolve[] = []
-  let session: OracleSession | undefined
-  try {
+  withPool(highs, pool, (sessions) => {
     for (const day of days) {
       const instance = buildInstance(scenario, day)
-      if (session === undefined) session = new OracleSession(highs, instance, { integer: false })
-      else session.update(instance)
-      const result = session.solve()
+      const key = pool === undefined ? 'shared' : `plan:${day ?? 'forecast'}`
+      const result = sessions.session(key, instance).solve()
       if (result.status === 'optimal' && result.allocation !== undefined)
         out.push({ day, instance, result })
     }
-  } finally {
-    session?.dispose()
-  }
+  })
   return out
 }
 
@@ -154,20 +155,20 @@ function combine(samples: SampleSolve[], weights: number[], started: number): Da
 }
 
 /** The oracle LP on the forecast: the day-ahead nominal plan. */
-export function nominalPlan(highs: Highs, scenario: Scenario): DayPlan {
+export function nominalPlan(highs: Highs, scenario: Scenario, pool?: SessionPool): DayPlan {
   const started = nowMs()
-  return combine(solveDays(highs, scenario, [undefined]), [1], started)
+  return combine(solveDays(highs, scenario, [undefined], pool), [1], started)
 }
 
 /**
  * The robust day-ahead plan over `uncertainty.scenarioCount` sampled days, combined under
  * `uncertainty.riskMeasure`.
  */
-export function robustPlan(highs: Highs, scenario: Scenario): DayPlan {
+export function robustPlan(highs: Highs, scenario: Scenario, pool?: SessionPool): DayPlan {
   const started = nowMs()
   const { scenarioCount, riskMeasure, alpha } = scenario.uncertainty
   const days = Array.from({ length: scenarioCount }, (_, i) => OFFLINE_DAY_BASE + i)
-  const samples = solveDays(highs, scenario, days)
+  const samples = solveDays(highs, scenario, days, pool)
   const weights = riskWeights(
     samples.map((s) => s.result.objectiveEur),
     riskMeasure,

@@ -17,6 +17,7 @@ import {
   type Robustness,
 } from '../policy/evaluate.ts'
 import type { Scenario } from '../scenario/types.ts'
+import type { SessionPool } from '../solve/sessionPool.ts'
 import { nowMs } from '../util/clock.ts'
 import { EVALUATION_DAY, policyReport, tidy, type PolicyReport } from './oracleReport.ts'
 
@@ -113,10 +114,11 @@ export function comparePolicies(
   scenario: Scenario,
   policies: readonly PolicyName[],
   days: number,
+  pool?: SessionPool,
 ): Comparison {
   const started = nowMs()
   const wanted: PolicyName[] = policies.includes('oracle') ? [...policies] : ['oracle', ...policies]
-  const context = prepareEvaluation(highs, scenario, wanted)
+  const context = prepareEvaluation(highs, scenario, wanted, undefined, pool)
   const planningMs = nowMs() - started
   try {
     const realised = buildInstance(scenario, EVALUATION_DAY)
