@@ -18,7 +18,15 @@ export interface SolveRunner {
   dispose: () => void
 }
 
-export function startSolveRunner(client: SolverClient): SolveRunner {
+export interface RunnerOptions {
+  /** Solve timeout, ms (default SOLVE_TIMEOUT_MS). */
+  timeoutMs?: number
+}
+
+export function startSolveRunner(
+  client: SolverClient,
+  runnerOptions: RunnerOptions = {},
+): SolveRunner {
   let timer: ReturnType<typeof setTimeout> | undefined
   let running = false
   let pending = false
@@ -40,7 +48,7 @@ export function startSolveRunner(client: SolverClient): SolveRunner {
     const revision = useAppStore.getState().requestedRevision
     const request = { revision, scenario: useAppStore.getState().scenario }
     abort = new AbortController()
-    const options = { signal: abort.signal, timeoutMs: SOLVE_TIMEOUT_MS }
+    const options = { signal: abort.signal, timeoutMs: runnerOptions.timeoutMs ?? SOLVE_TIMEOUT_MS }
     const current = (): boolean => useAppStore.getState().requestedRevision === revision
     try {
       const started = performance.now()
