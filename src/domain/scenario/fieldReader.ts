@@ -15,8 +15,16 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/**
+ * Appends a key to a JSON path: `a.b`, `a[3]`, or `a["odd key"]` when the key is not a plain
+ * identifier (so a path is never ambiguous, whatever keys an imported file contains).
+ */
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`
+  if (!/^[A-Za-z_$][\w$]*$/.test(key)) {
+    const shown = key.length > 40 ? `${key.slice(0, 37)}...` : key
+    return `${base}[${JSON.stringify(shown)}]`
+  }
   return base === '' ? key : `${base}.${key}`
 }
 
