@@ -6,11 +6,18 @@ import type { AppState } from './index.ts'
 
 export type MapColouring = 'price' | 'utilization'
 
+export type SaveStatus =
+  | { state: 'idle' }
+  | { state: 'saved'; at: string; restored: boolean }
+  | { state: 'error'; message: string }
+
 export interface UiSlice {
   mapColouring: MapColouring
   /** Charts shown as tables instead of plots, by chart id. */
   tableView: Record<string, boolean>
   selectedLinkId: string | undefined
+  /** Whether the scenario is safely stored in this browser. */
+  saveStatus: SaveStatus
   setMapColouring: (mode: MapColouring) => void
   toggleTableView: (chartId: string) => void
   selectLink: (id: string | undefined) => void
@@ -20,6 +27,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   mapColouring: 'price',
   tableView: {},
   selectedLinkId: undefined,
+  saveStatus: { state: 'idle' },
   setMapColouring: (mapColouring) => set({ mapColouring }),
   toggleTableView: (chartId) =>
     set((s) => ({ tableView: { ...s.tableView, [chartId]: !s.tableView[chartId] } })),

@@ -3,6 +3,7 @@ import '@fontsource/inter/600.css'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { startAutosave } from '../store/autosave.ts'
 import { startSolveRunner } from '../store/solveRunner.ts'
 import { createSolverClient } from '../worker/client.ts'
 import { App } from './App.tsx'
@@ -12,6 +13,7 @@ import { SolverProvider } from './solverContext.ts'
 const timeoutParam = Number(new URLSearchParams(window.location.search).get('solveTimeoutMs'))
 const client = createSolverClient()
 const runner = startSolveRunner(client, timeoutParam > 0 ? { timeoutMs: timeoutParam } : {})
+startAutosave()
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
 createRoot(root).render(

@@ -4,6 +4,7 @@
 import { BUILTIN_SCENARIOS, isBuiltinName } from '../../domain/scenario/builtins/index.ts'
 import { useAppStore } from '../../store/index.ts'
 import { completeScenario } from '../../store/scenarioSlice.ts'
+import { SaveStatus } from '../status/SaveStatus.tsx'
 import { SolveStatus } from '../status/SolveStatus.tsx'
 
 export function Header() {
@@ -16,6 +17,7 @@ export function Header() {
         <span className="header__scenario" data-testid="scenario-name">
           {name}
         </span>
+        <SaveStatus />
       </div>
       <label className="header__preset">
         Preset

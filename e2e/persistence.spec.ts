@@ -1,0 +1,20 @@
+/**
+ * Never lose a scenario: an edit is saved in the browser and is still there after a reload.
+ */
+import { expect, openDashboard, test, waitForSolve } from './fixtures.ts'
+
+test('an edited scenario survives a reload', async ({ page }) => {
+  await openDashboard(page)
+  const exact = page.getByRole('spinbutton', { name: 'VPP key share, exact percent' })
+  await exact.fill('0.7')
+  await exact.press('Enter')
+  await expect(page.getByTestId('save-status')).toContainText('Saved in this browser')
+  await waitForSolve(page)
+  await page.reload()
+  await expect(page.getByTestId('save-status')).toContainText('Restored your scenario')
+  await expect(page.getByRole('spinbutton', { name: 'VPP key share, exact percent' })).toHaveValue(
+    '0.7',
+  )
+  await waitForSolve(page)
+  await expect(page.getByRole('slider', { name: 'VPP key share' })).toHaveValue('0.7')
+})

@@ -1,0 +1,56 @@
+/**
+ * Wires persistence to the store: restore once at start-up, then save after edits (debounced).
+ */
+import { useAppStore } from './index.ts'
+import { AUTOSAVE_DEBOUNCE_MS, loadSavedScenario, saveScenario } from './persistence.ts'
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** Restores the last saved scenario (if any), then keeps saving. Returns a stop function. */
+export function startAutosave(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let restoring = true
+  const set = useAppStore.setState
+  void loadSavedScenario()
+    .then((saved) => {
+      if (saved !== undefined && useAppStore.getState().editCount === 0) {
+        useAppStore.getState().setScenario(saved.scenario)
+        set({ saveStatus: { state: 'saved', at: saved.savedAt, restored: true } })
+      }
+    })
+    .catch((error: unknown) => {
+      set({
+        saveStatus: {
+          state: 'error',
+          message: `Could not read the saved scenario: ${describe(error)}.`,
+        },
+      })
+    })
+    .finally(() => {
+      restoring = false
+    })
+  const unsubscribe = useAppStore.subscribe((state, previous) => {
+    if (state.scenario === previous.scenario || restoring) return
+    if (timer !== undefined) clearTimeout(timer)
+    timer = setTimeout(() => {
+      const scenario = useAppStore.getState().scenario
+      saveScenario(scenario).then(
+        () =>
+          set({ saveStatus: { state: 'saved', at: new Date().toISOString(), restored: false } }),
+        (error: unknown) =>
+          set({
+            saveStatus: {
+              state: 'error',
+              message: `Your changes are NOT saved in this browser: ${describe(error)}. Export the scenario as a file to keep it.`,
+            },
+          }),
+      )
+    }, AUTOSAVE_DEBOUNCE_MS)
+  })
+  return () => {
+    unsubscribe()
+    if (timer !== undefined) clearTimeout(timer)
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Autosave: the scenario is written to IndexedDB shortly after every edit and restored on the
+ * next visit. A failure to save (private mode, quota, blocked storage) is reported to the user,
+ * never swallowed: losing an hour of editing silently is the failure users fear most.
+ */
+import type { Scenario } from '../domain/scenario/types.ts'
+import { validateScenario } from '../domain/scenario/validate.ts'
+
+const DB_NAME = 'qkd-vpp-planner'
+const STORE = 'scenarios'
+const KEY = 'current'
+/** Wait after the last edit before saving, ms. */
+export const AUTOSAVE_DEBOUNCE_MS = 400
+
+export interface SavedScenario {
+  scenario: Scenario
+  savedAt: string
+}
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') {
+      reject(new Error('this browser offers no IndexedDB storage'))
+      return
+    }
+    const request = indexedDB.open(DB_NAME, 1)
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE)
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'))
+    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'))
+  })
+}
+
+function run<T>(
+  mode: IDBTransactionMode,
+  action: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
+  return openDb().then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const tx = db.transaction(STORE, mode)
+        const request = action(tx.objectStore(STORE))
+        tx.oncomplete = () => {
+          db.close()
+          resolve(request.result)
+        }
+        tx.onerror = () => {
+          db.close()
+          reject(tx.error ?? request.error ?? new Error('IndexedDB transaction failed'))
+        }
+        tx.onabort = () => {
+          db.close()
+          reject(tx.error ?? new Error('IndexedDB transaction aborted (storage full?)'))
+        }
+      }),
+  )
+}
+
+export function saveScenario(scenario: Scenario): Promise<void> {
+  const record: SavedScenario = { scenario, savedAt: new Date().toISOString() }
+  return run('readwrite', (store) => store.put(record, KEY)).then(() => undefined)
+}
+
+/** The saved scenario, if there is one that still validates (older versions are migrated). */
+export async function loadSavedScenario(): Promise<SavedScenario | undefined> {
+  const record = (await run('readonly', (store) => store.get(KEY))) as SavedScenario | undefined
+  if (record === undefined) return undefined
+  const validated = validateScenario(record.scenario)
+  return validated.ok ? { scenario: validated.scenario, savedAt: record.savedAt } : undefined
+}
