@@ -16,7 +16,7 @@ export function startAutosave(): () => void {
   void loadSavedScenario()
     .then((saved) => {
       if (saved !== undefined && useAppStore.getState().editCount === 0) {
-        useAppStore.getState().setScenario(saved.scenario)
+        useAppStore.getState().restoreScenario(saved.scenario)
         set({ saveStatus: { state: 'saved', at: saved.savedAt, restored: true } })
       }
     })

@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand'
 import { representativeScenario } from '../domain/scenario/builtins/representative.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
 import { validateScenario } from '../domain/scenario/validate.ts'
+import { describeChange } from './describeChange.ts'
 import type { AppState } from './index.ts'
 
 /**
@@ -22,25 +23,81 @@ export function completeScenario(document: unknown): Scenario {
   return result.scenario
 }
 
+/** How many edits undo can go back. */
+export const HISTORY_LIMIT = 200
+
+export interface HistoryEntry {
+  scenario: Scenario
+  /** What the edit that left this state did, e.g. `qkd.vppShare 0.01 → 0.009`. */
+  label: string
+}
+
 export interface ScenarioSlice {
   scenario: ScenarioDocument
   /** Incremented on every edit. */
   editCount: number
-  /** Replaces the whole document (presets, imports). */
-  setScenario: (scenario: ScenarioDocument) => void
-  /** Applies an edit to a deep copy of the document. */
+  /** States before each edit, oldest first (undo pops the last). */
+  past: HistoryEntry[]
+  /** States undone, most recent last (redo pops the last). */
+  future: HistoryEntry[]
+  /** Replaces the whole document (presets, imports), as one undoable step. */
+  setScenario: (scenario: ScenarioDocument, label?: string) => void
+  /** Applies an edit to a deep copy of the document, as one undoable step. */
   editScenario: (recipe: (draft: Scenario) => void) => void
+  /** Replaces the document without history (restoring a saved session). */
+  restoreScenario: (scenario: ScenarioDocument) => void
+  undo: () => void
+  redo: () => void
+}
+
+type Slice = Pick<ScenarioSlice, 'scenario' | 'editCount' | 'past' | 'future'>
+
+function record(s: Slice, next: Scenario, label?: string): Partial<Slice> {
+  const description = label ?? describeChange(s.scenario, next)
+  if (description === '') return {}
+  const past = [...s.past, { scenario: s.scenario, label: description }].slice(-HISTORY_LIMIT)
+  return { scenario: next, past, future: [], editCount: s.editCount + 1 }
 }
 
 export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set) => ({
   scenario: completeScenario(representativeScenario()),
   editCount: 0,
-  setScenario: (scenario) =>
-    set((s) => ({ scenario: structuredClone(scenario), editCount: s.editCount + 1 })),
+  past: [],
+  future: [],
+  setScenario: (scenario, label) => set((s) => record(s, structuredClone(scenario), label)),
   editScenario: (recipe) =>
     set((s) => {
       const draft = structuredClone(s.scenario)
       recipe(draft)
-      return { scenario: draft, editCount: s.editCount + 1 }
+      return record(s, draft)
+    }),
+  restoreScenario: (scenario) =>
+    set((s) => ({
+      scenario: structuredClone(scenario),
+      past: [],
+      future: [],
+      editCount: s.editCount + 1,
+    })),
+  undo: () =>
+    set((s) => {
+      const last = s.past[s.past.length - 1]
+      if (last === undefined) return {}
+      return {
+        scenario: last.scenario,
+        past: s.past.slice(0, -1),
+        future: [...s.future, { scenario: s.scenario, label: last.label }],
+        editCount: s.editCount + 1,
+      }
+    }),
+  redo: () =>
+    set((s) => {
+      const next = s.future[s.future.length - 1]
+      if (next === undefined) return {}
+      return {
+        scenario: next.scenario,
+        future: s.future.slice(0, -1),
+        past: [...s.past, { scenario: s.scenario, label: next.label }],
+        editCount: s.editCount + 1,
+      }
     }),
 })

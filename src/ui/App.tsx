@@ -9,6 +9,7 @@ import { ShadowPriceChart } from './charts/ShadowPriceChart.tsx'
 import { SlaChart } from './charts/SlaChart.tsx'
 import { ThresholdChart } from './charts/ThresholdChart.tsx'
 import { FleetTable } from './editors/FleetTable.tsx'
+import { HistoryPanel } from './editors/HistoryPanel.tsx'
 import { ProcessEditor } from './editors/ProcessEditor.tsx'
 import { ShareSlider } from './editors/ShareSlider.tsx'
 import { ThreatTimeline } from './editors/ThreatTimeline.tsx'
@@ -23,6 +24,7 @@ export function App() {
       <main className="layout">
         <aside className="layout__editors" aria-label="Scenario editors">
           <ShareSlider />
+          <HistoryPanel />
           <TopologyMap />
           <ThreatTimeline />
           <FleetTable />

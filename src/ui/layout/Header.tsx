@@ -25,7 +25,11 @@ export function Header() {
           defaultValue=""
           onChange={(e) => {
             const choice = e.target.value
-            if (isBuiltinName(choice)) setScenario(completeScenario(BUILTIN_SCENARIOS[choice]()))
+            if (isBuiltinName(choice))
+              setScenario(
+                completeScenario(BUILTIN_SCENARIOS[choice]()),
+                `Loaded the ${choice} preset`,
+              )
             e.target.value = ''
           }}
         >
