@@ -18,6 +18,8 @@ export interface UiSlice {
   selectedLinkId: string | undefined
   /** Whether the scenario is safely stored in this browser. */
   saveStatus: SaveStatus
+  /** Why the last import was refused (nothing was applied). */
+  importProblem: { fileName: string; issues: Array<{ path: string; message: string }> } | undefined
   setMapColouring: (mode: MapColouring) => void
   toggleTableView: (chartId: string) => void
   selectLink: (id: string | undefined) => void
@@ -28,6 +30,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   tableView: {},
   selectedLinkId: undefined,
   saveStatus: { state: 'idle' },
+  importProblem: undefined,
   setMapColouring: (mapColouring) => set({ mapColouring }),
   toggleTableView: (chartId) =>
     set((s) => ({ tableView: { ...s.tableView, [chartId]: !s.tableView[chartId] } })),

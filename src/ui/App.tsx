@@ -14,6 +14,7 @@ import { ProcessEditor } from './editors/ProcessEditor.tsx'
 import { ShareSlider } from './editors/ShareSlider.tsx'
 import { ThreatTimeline } from './editors/ThreatTimeline.tsx'
 import { TopologyMap } from './editors/TopologyMap.tsx'
+import { ImportProblem } from './io/FileControls.tsx'
 import { Header } from './layout/Header.tsx'
 import { ProblemPanel } from './status/ProblemPanel.tsx'
 
@@ -31,6 +32,7 @@ export function App() {
           <ProcessEditor />
         </aside>
         <div className="layout__results">
+          <ImportProblem />
           <ProblemPanel />
           <KpiStrip />
           <PolicyTable />

@@ -113,10 +113,24 @@ export class SolverClient {
       }
       options.signal?.addEventListener('abort', onAbort)
       ;(api[method](request) as Promise<T>).then(
-        (value) => finish(() => resolve(value)),
+        (value) => finish(() => resolve(this.afterResponse(value))),
         (error: unknown) => finish(() => reject(new SolveCancelled('crashed', String(error)))),
       )
     })
+  }
+
+  /**
+   * A crash the worker caught itself (for example a wasm abort) can leave the solver unusable, so
+   * the worker is replaced before the next request, and the message says so.
+   */
+  private afterResponse<T>(value: T): T {
+    const response = value as { ok?: boolean; kind?: string; message?: string }
+    if (response.ok !== false || response.kind !== 'crash') return value
+    this.terminate()
+    return {
+      ...response,
+      message: `The solver stopped unexpectedly (${response.message ?? 'unknown error'}); it has been restarted and your scenario is unchanged.`,
+    } as T
   }
 
   solveOracle(request: SolveRequest, options: CallOptions = {}): Promise<OracleResponse> {

@@ -2,8 +2,11 @@
  * The frame every chart shares: title, unit note, a chart/table toggle (the table is also the
  * accessible view and the CSV source), and the revision its data belong to.
  */
-import type { ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { useAppStore } from '../../store/index.ts'
+import { tidyCsv } from '../io/csv.ts'
+import { downloadBlob, fileStem } from '../io/download.ts'
+import { svgToPngBlob } from '../io/png.ts'
 
 export interface TableData {
   columns: string[]
@@ -34,6 +37,18 @@ export function ChartFrame({
   const asTable = useAppStore((s) => s.tableView[id] === true)
   const toggle = useAppStore((s) => s.toggleTableView)
   const headingId = `${id}-title`
+  const body = useRef<HTMLDivElement>(null)
+  const exportCsv = (): void => {
+    const { scenarioHash, scenario } = useAppStore.getState()
+    const csv = tidyCsv(id, table(), scenarioHash ?? 'unsolved')
+    downloadBlob(`${fileStem(scenario.name)}-${id}.csv`, new Blob([csv], { type: 'text/csv' }))
+  }
+  const exportPng = (): void => {
+    const svg = body.current?.querySelector('svg.recharts-surface')
+    if (!(svg instanceof SVGSVGElement)) return
+    const name = `${fileStem(useAppStore.getState().scenario.name)}-${id}.png`
+    void svgToPngBlob(svg).then((blob) => downloadBlob(name, blob))
+  }
   return (
     <section
       className="chart"
@@ -46,21 +61,43 @@ export function ChartFrame({
           <h2 id={headingId}>{title}</h2>
           <p className="chart__subtitle">{subtitle}</p>
         </div>
-        <button
-          type="button"
-          className="button button--small"
-          aria-pressed={asTable}
-          onClick={() => toggle(id)}
-        >
-          {asTable ? 'Show chart' : 'Show table'}
-        </button>
+        <div className="chart__actions">
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={asTable}
+            onClick={() => toggle(id)}
+          >
+            {asTable ? 'Show chart' : 'Show table'}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`Download ${title} data as CSV`}
+            onClick={exportCsv}
+            disabled={empty !== undefined}
+          >
+            CSV
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`Download ${title} as PNG`}
+            onClick={exportPng}
+            disabled={empty !== undefined || asTable}
+          >
+            PNG
+          </button>
+        </div>
       </header>
       {empty !== undefined ? (
         <p className="chart__empty">{empty}</p>
       ) : asTable ? (
         <DataTable data={table()} label={title} />
       ) : (
-        <div className="chart__body">{children}</div>
+        <div className="chart__body" ref={body}>
+          {children}
+        </div>
       )}
     </section>
   )

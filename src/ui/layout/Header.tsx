@@ -4,6 +4,7 @@
 import { BUILTIN_SCENARIOS, isBuiltinName } from '../../domain/scenario/builtins/index.ts'
 import { useAppStore } from '../../store/index.ts'
 import { completeScenario } from '../../store/scenarioSlice.ts'
+import { FileControls } from '../io/FileControls.tsx'
 import { SaveStatus } from '../status/SaveStatus.tsx'
 import { SolveStatus } from '../status/SolveStatus.tsx'
 
@@ -19,6 +20,7 @@ export function Header() {
         </span>
         <SaveStatus />
       </div>
+      <FileControls />
       <label className="header__preset">
         Preset
         <select

@@ -1,0 +1,94 @@
+/**
+ * Scenario files: import (file picker, or drop a file anywhere on the page) and export as JSON.
+ * An import is validated first; a file with problems changes nothing and lists every problem.
+ */
+import { useEffect, useId } from 'react'
+import { useAppStore } from '../../store/index.ts'
+import { downloadBlob, fileStem } from './download.ts'
+import { parseScenarioText } from './importScenario.ts'
+
+export async function importFile(file: File): Promise<void> {
+  const result = parseScenarioText(await file.text())
+  if (result.ok) {
+    useAppStore.getState().setScenario(result.scenario, `Imported ${file.name}`)
+    useAppStore.setState({ importProblem: undefined })
+  } else {
+    useAppStore.setState({ importProblem: { fileName: file.name, issues: result.issues } })
+  }
+}
+
+function useFileDrop(): void {
+  useEffect(() => {
+    const over = (event: DragEvent): void => {
+      if (event.dataTransfer?.types.includes('Files') === true) event.preventDefault()
+    }
+    const drop = (event: DragEvent): void => {
+      const file = event.dataTransfer?.files[0]
+      if (file === undefined) return
+      event.preventDefault()
+      void importFile(file)
+    }
+    window.addEventListener('dragover', over)
+    window.addEventListener('drop', drop)
+    return () => {
+      window.removeEventListener('dragover', over)
+      window.removeEventListener('drop', drop)
+    }
+  }, [])
+}
+
+export function FileControls() {
+  const id = useId()
+  useFileDrop()
+  const exportJson = (): void => {
+    const { scenario } = useAppStore.getState()
+    const text = `${JSON.stringify(scenario, null, 2)}\n`
+    downloadBlob(`${fileStem(scenario.name)}.json`, new Blob([text], { type: 'application/json' }))
+  }
+  return (
+    <div className="file-controls">
+      <label htmlFor={id} className="button button--small">
+        Import…
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept=".json,application/json"
+        aria-label="Import a scenario file (JSON)"
+        onChange={(event) => {
+          const file = event.target.files?.[0]
+          if (file !== undefined) void importFile(file)
+          event.target.value = ''
+        }}
+      />
+      <button type="button" className="button button--small" onClick={exportJson}>
+        Export JSON
+      </button>
+    </div>
+  )
+}
+
+export function ImportProblem() {
+  const problem = useAppStore((s) => s.importProblem)
+  if (problem === undefined) return null
+  return (
+    <section className="problem import-problem" role="alert" data-testid="import-problem">
+      <h2>Could not import {problem.fileName}: nothing was changed</h2>
+      <ul className="problem__list">
+        {problem.issues.slice(0, 50).map((issue, i) => (
+          <li key={i}>
+            <code>{issue.path}</code>: {issue.message}
+          </li>
+        ))}
+      </ul>
+      {problem.issues.length > 50 && <p>…and {problem.issues.length - 50} more.</p>}
+      <button
+        type="button"
+        className="button"
+        onClick={() => useAppStore.setState({ importProblem: undefined })}
+      >
+        Dismiss
+      </button>
+    </section>
+  )
+}
