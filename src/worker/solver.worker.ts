@@ -3,7 +3,7 @@
  * Only domain code runs here; results cross back as plain JSON-safe objects.
  */
 import * as Comlink from 'comlink'
-import loadHighs from 'highs'
+import loadHighs, { type Highs } from 'highs'
 import wasmUrl from 'highs/runtime?url'
 import { tinyScenario } from '../domain/scenario/builtins/tiny.ts'
 import { createPlannerState, planComparison, planOracle } from './plan.ts'
@@ -11,6 +11,21 @@ import type { SolveRequest } from './api.ts'
 
 const highsReady = loadHighs({ locateFile: () => wasmUrl })
 const state = createPlannerState()
+
+/** Runs a request; an exception becomes a 'crash' answer (the client then replaces the worker). */
+async function guarded<T>(request: SolveRequest, work: (highs: Highs) => T) {
+  const highs = await highsReady
+  try {
+    return work(highs)
+  } catch (error) {
+    return {
+      ok: false as const,
+      revision: request.revision,
+      kind: 'crash' as const,
+      message: String(error),
+    }
+  }
+}
 
 const api = {
   /** Loads the solver and runs a small solve so the first real one is not slowed by wasm tier-up. */
@@ -21,30 +36,10 @@ const api = {
     return performance.now() - started
   },
   async solveOracle(request: SolveRequest) {
-    const highs = await highsReady
-    try {
-      return planOracle(highs, state, request)
-    } catch (error) {
-      return {
-        ok: false as const,
-        revision: request.revision,
-        kind: 'crash' as const,
-        message: String(error),
-      }
-    }
+    return guarded(request, (highs) => planOracle(highs, state, request))
   },
   async comparePolicies(request: SolveRequest) {
-    const highs = await highsReady
-    try {
-      return planComparison(highs, request, state)
-    } catch (error) {
-      return {
-        ok: false as const,
-        revision: request.revision,
-        kind: 'crash' as const,
-        message: String(error),
-      }
-    }
+    return guarded(request, (highs) => planComparison(highs, request, state))
   },
 }
 
