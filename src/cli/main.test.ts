@@ -148,6 +148,8 @@ describe('qkdvpp solve', () => {
     expect(oracle.status).toBe('optimal')
     expect(oracle.lpBoundEur).toBeLessThanOrEqual(oracle.objectiveEur * (1 + 1e-9))
     expect(oracle.integralityGap).toBeGreaterThanOrEqual(0)
+    expect(oracle.mipGap).toBeGreaterThanOrEqual(0)
+    expect(oracle.mipGap).toBeLessThanOrEqual(5e-3)
   })
 
   it('prints a readable summary without --json', async () => {

@@ -30,7 +30,9 @@ export function formatOracleSummary(scenario: Scenario, run: OracleRun, integer:
       `Threshold certificate       ${(r.thresholdViolation ?? 0).toExponential(2)} (largest relative violation of the price-threshold rule)`,
     )
     if (r.lpBoundEur !== undefined) {
-      lines.push(`LP bound / integrality gap  ${eur(r.lpBoundEur)} / ${pct(r.integralityGap ?? 0)}`)
+      lines.push(
+        `LP bound / integrality gap  ${eur(r.lpBoundEur)} / ${pct(r.integralityGap ?? 0)} (MILP stopped within ${pct(r.mipGap ?? 0)} of optimal)`,
+      )
     }
     lines.push('', 'Link         binding slots   peak shadow price (€/Mbit)   used key')
     for (const [id, link] of Object.entries(r.links)) {

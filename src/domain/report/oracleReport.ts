@@ -46,6 +46,8 @@ export interface PolicyReport {
   /** LP relaxation bound and integrality gap (MILP only). */
   lpBoundEur?: number
   integralityGap?: number
+  /** Gap between the MILP value and its proven bound when the solver stopped (MILP only). */
+  mipGap?: number
   algorithm?: string
   series: { residualRiskEur: number[]; slaViolations: number[]; keyUsedBits: number[] }
   links: Record<string, LinkReport>
@@ -150,6 +152,7 @@ export function reportOracle(instance: Instance, result: OracleResult): OracleRu
         : 0,
     )
   }
+  if (result.mipGap !== undefined) report.mipGap = tidy(result.mipGap)
   if (result.infeasibility !== undefined) report.infeasibility = result.infeasibility
   const run: OracleRun = { instance, result, report }
   if (metrics !== undefined) run.metrics = metrics
