@@ -774,7 +774,9 @@ function printReport(
       ]
     })
     out.push(...table(aHeader, aBody, [false, true, true, true, false, false, false, true]))
-    out.push(`(default: simplex up to 60000 columns, interior point above)`)
+    out.push(
+      `(default: simplex at every size, chosen from these measurements; interior point can be forced)`,
+    )
   }
 
   out.push('')
