@@ -24,3 +24,22 @@ test('an edit can be undone and redone with the keyboard and from the history', 
   await expect(history.getByRole('button', { name: 'Redo' })).toBeEnabled()
   await waitForSolve(page)
 })
+
+test('a threat preset replaces windows and shocks as one undoable step', async ({ page }) => {
+  await openDashboard(page)
+  await page.getByLabel('Preset').selectOption('threat:long-outage')
+  await waitForSolve(page)
+  await expect(
+    page.getByLabel('Key rate factor of shock 1 (Fibre outage on CC-DSO) (0 is an outage)', {
+      exact: true,
+    }),
+  ).toHaveValue('0')
+  await expect(page.getByTestId('history')).toContainText('Threat preset: long-outage')
+  await page.getByTestId('history').getByRole('button', { name: 'Undo' }).click()
+  await expect(
+    page.getByLabel('Key rate factor of shock 1 (Fibre disturbance on CC–DSO) (0 is an outage)', {
+      exact: true,
+    }),
+  ).toHaveValue('0.3')
+  await waitForSolve(page)
+})

@@ -2,6 +2,12 @@
  * Title bar: the scenario's name, a preset picker and the solve status.
  */
 import { BUILTIN_SCENARIOS, isBuiltinName } from '../../domain/scenario/builtins/index.ts'
+import {
+  applyThreatPreset,
+  isThreatPreset,
+  THREAT_PRESETS,
+  type ThreatPreset,
+} from '../../domain/scenario/threatPresets.ts'
 import { useAppStore } from '../../store/index.ts'
 import { completeScenario } from '../../store/scenarioSlice.ts'
 import { FileControls } from '../io/FileControls.tsx'
@@ -27,20 +33,34 @@ export function Header() {
           defaultValue=""
           onChange={(e) => {
             const choice = e.target.value
-            if (isBuiltinName(choice))
+            if (isBuiltinName(choice)) {
               setScenario(
                 completeScenario(BUILTIN_SCENARIOS[choice]()),
                 `Loaded the ${choice} preset`,
               )
+            } else if (choice.startsWith('threat:') && isThreatPreset(choice.slice(7))) {
+              const preset = choice.slice(7) as ThreatPreset
+              setScenario(
+                applyThreatPreset(useAppStore.getState().scenario, preset),
+                `Threat preset: ${preset}`,
+              )
+            }
             e.target.value = ''
           }}
         >
           <option value="" disabled>
-            Load a built-in scenario…
+            Load a scenario or threat preset…
           </option>
           <option value="representative">Representative VPP day</option>
           <option value="tiny">Tiny relay example</option>
           <option value="large">Large metro VPP (200+ flows)</option>
+          <optgroup label="Threat presets (keep network, fleet and processes)">
+            {(Object.keys(THREAT_PRESETS) as ThreatPreset[]).map((key) => (
+              <option key={key} value={`threat:${key}`}>
+                {THREAT_PRESETS[key]}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </label>
       <SolveStatus />
