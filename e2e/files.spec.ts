@@ -114,3 +114,28 @@ test('the scenario exports as JSON and a chart exports tidy CSV', async ({ page 
   const bytes = readFileSync(await png.path())
   expect(bytes.subarray(1, 4).toString()).toBe('PNG')
 })
+
+test('a share link reproduces the scenario and exactly the same results in a new page', async ({
+  page,
+  context,
+}) => {
+  await openDashboard(page)
+  const exact = page.getByRole('spinbutton', { name: 'VPP key share, exact percent' })
+  await exact.fill('0.8')
+  await exact.press('Enter')
+  await waitForSolve(page)
+  const figures = await page.getByTestId('kpi-strip').innerText()
+  await page.getByRole('button', { name: 'Share link' }).click()
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue()
+  expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/)
+  const other = await context.newPage()
+  await other.goto(link)
+  await waitForSolve(other)
+  await expect(other.getByRole('spinbutton', { name: 'VPP key share, exact percent' })).toHaveValue(
+    '0.8',
+  )
+  await expect(other.getByTestId('history')).toContainText('Opened a share link')
+  expect(await other.getByTestId('kpi-strip').innerText()).toEqual(figures)
+  expect(new URL(other.url()).hash).toBe('')
+  await other.close()
+})

@@ -7,12 +7,14 @@ import { startAutosave } from '../store/autosave.ts'
 import { startSolveRunner } from '../store/solveRunner.ts'
 import { createSolverClient } from '../worker/client.ts'
 import { App } from './App.tsx'
+import { openShareLink } from './io/FileControls.tsx'
 import { SolverProvider } from './solverContext.ts'
 
 // `?solveTimeoutMs=N` shortens the solve timeout (for trying it out, and for the e2e test).
 const timeoutParam = Number(new URLSearchParams(window.location.search).get('solveTimeoutMs'))
 const client = createSolverClient()
 const runner = startSolveRunner(client, timeoutParam > 0 ? { timeoutMs: timeoutParam } : {})
+void openShareLink()
 startAutosave()
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')

@@ -47,7 +47,8 @@ function busiestControlLink(scenario: Scenario): string | undefined {
 
 /** A copy of `scenario` with the preset's windows and shocks. */
 export function applyThreatPreset(scenario: Scenario, preset: ThreatPreset): Scenario {
-  const next = structuredClone(scenario)
+  // A JSON copy: the domain compiles without DOM or Node types, which is where structuredClone lives.
+  const next = JSON.parse(JSON.stringify(scenario)) as Scenario
   const ids = scenario.processes.map((p) => p.id)
   let windows: AttackWindow[] = []
   let shocks: Shock[] = []

@@ -2,10 +2,11 @@
  * Scenario files: import (file picker, or drop a file anywhere on the page) and export as JSON.
  * An import is validated first; a file with problems changes nothing and lists every problem.
  */
-import { useEffect, useId } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useAppStore } from '../../store/index.ts'
 import { downloadBlob, fileStem } from './download.ts'
 import { parseScenarioText } from './importScenario.ts'
+import { decodeScenarioFragment, encodeScenarioFragment, MAX_LINK_LENGTH } from './shareLink.ts'
 
 export async function importFile(file: File): Promise<void> {
   const result = parseScenarioText(await file.text())
@@ -37,9 +38,38 @@ function useFileDrop(): void {
   }, [])
 }
 
+/**
+ * Opens a scenario carried in the URL fragment (a share link), as one undoable step, then clears
+ * the fragment so later reloads show the autosaved edits rather than the original link.
+ */
+export async function openShareLink(): Promise<void> {
+  const result = await decodeScenarioFragment(window.location.hash)
+  if (result === undefined) return
+  if (result.ok) useAppStore.getState().setScenario(result.scenario, 'Opened a share link')
+  else
+    useAppStore.setState({ importProblem: { fileName: 'the share link', issues: result.issues } })
+  window.history.replaceState(null, '', window.location.pathname + window.location.search)
+}
+
+type Share = { url: string; copied: boolean } | { tooLong: number } | undefined
+
 export function FileControls() {
   const id = useId()
+  const [share, setShare] = useState<Share>(undefined)
   useFileDrop()
+  const makeLink = async (): Promise<void> => {
+    const fragment = await encodeScenarioFragment(useAppStore.getState().scenario)
+    const url = `${window.location.origin}${window.location.pathname}#${fragment}`
+    if (url.length > MAX_LINK_LENGTH) {
+      setShare({ tooLong: url.length })
+      return
+    }
+    const copied = await navigator.clipboard?.writeText(url).then(
+      () => true,
+      () => false,
+    )
+    setShare({ url, copied: copied === true })
+  }
   const exportJson = (): void => {
     const { scenario } = useAppStore.getState()
     const text = `${JSON.stringify(scenario, null, 2)}\n`
@@ -64,6 +94,39 @@ export function FileControls() {
       <button type="button" className="button button--small" onClick={exportJson}>
         Export JSON
       </button>
+      <button type="button" className="button button--small" onClick={() => void makeLink()}>
+        Share link
+      </button>
+      {share !== undefined && (
+        <div className="share-popover" role="status" data-testid="share-link">
+          {'url' in share ? (
+            <>
+              <label>
+                {share.copied ? 'Link copied. ' : ''}The scenario travels in the link itself (after
+                #), never to a server:
+                <input
+                  readOnly
+                  value={share.url}
+                  aria-label="Share link"
+                  onFocus={(e) => e.target.select()}
+                />
+              </label>
+            </>
+          ) : (
+            <span>
+              This scenario makes a {share.tooLong.toLocaleString('en-GB')}-character link, too long
+              to share reliably. Use Export JSON and send the file instead.
+            </span>
+          )}
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setShare(undefined)}
+          >
+            Close
+          </button>
+        </div>
+      )}
     </div>
   )
 }
