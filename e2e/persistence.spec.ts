@@ -18,3 +18,25 @@ test('an edited scenario survives a reload', async ({ page }) => {
   await waitForSolve(page)
   await expect(page.getByRole('slider', { name: 'VPP key share' })).toHaveValue('0.7')
 })
+
+test('a save in another tab is announced here, not silently overwritten', async ({
+  page,
+  context,
+}) => {
+  await openDashboard(page)
+  const other = await context.newPage()
+  await openDashboard(other)
+  const exact = other.getByRole('spinbutton', { name: 'VPP key share, exact percent' })
+  await exact.fill('0.4')
+  await exact.press('Enter')
+  await expect(other.getByTestId('save-status')).toContainText('Saved in this browser')
+  const notice = page.getByTestId('other-tab-notice')
+  await expect(notice).toContainText('Another tab changed the saved scenario')
+  await notice.getByRole('button', { name: 'Load the other tab’s scenario' }).click()
+  await expect(page.getByRole('spinbutton', { name: 'VPP key share, exact percent' })).toHaveValue(
+    '0.4',
+  )
+  await expect(notice).toHaveCount(0)
+  await waitForSolve(page)
+  await other.close()
+})

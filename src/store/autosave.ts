@@ -3,6 +3,7 @@
  */
 import { useAppStore } from './index.ts'
 import { AUTOSAVE_DEBOUNCE_MS, loadSavedScenario, saveScenario } from './persistence.ts'
+import { announceSave, startTabSync } from './tabSync.ts'
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -13,6 +14,7 @@ export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
   let restoring = true
   const set = useAppStore.setState
+  startTabSync()
   void loadSavedScenario()
     .then((saved) => {
       if (saved !== undefined && useAppStore.getState().editCount === 0) {
@@ -37,8 +39,11 @@ export function startAutosave(): () => void {
     timer = setTimeout(() => {
       const scenario = useAppStore.getState().scenario
       saveScenario(scenario).then(
-        () =>
-          set({ saveStatus: { state: 'saved', at: new Date().toISOString(), restored: false } }),
+        () => {
+          const at = new Date().toISOString()
+          set({ saveStatus: { state: 'saved', at, restored: false }, otherTabSave: undefined })
+          announceSave(scenario, at)
+        },
         (error: unknown) =>
           set({
             saveStatus: {

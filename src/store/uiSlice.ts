@@ -2,6 +2,7 @@
  * The UI slice: view choices that do not change the plan.
  */
 import type { StateCreator } from 'zustand'
+import type { SaveAnnouncement } from './tabSync.ts'
 import type { AppState } from './index.ts'
 
 export type MapColouring = 'price' | 'utilization'
@@ -18,6 +19,8 @@ export interface UiSlice {
   selectedLinkId: string | undefined
   /** Whether the scenario is safely stored in this browser. */
   saveStatus: SaveStatus
+  /** Another tab saved a different scenario since this one loaded or saved. */
+  otherTabSave: SaveAnnouncement | undefined
   /** Why the last import was refused (nothing was applied). */
   importProblem: { fileName: string; issues: Array<{ path: string; message: string }> } | undefined
   setMapColouring: (mode: MapColouring) => void
@@ -31,6 +34,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   selectedLinkId: undefined,
   saveStatus: { state: 'idle' },
   importProblem: undefined,
+  otherTabSave: undefined,
   setMapColouring: (mapColouring) => set({ mapColouring }),
   toggleTableView: (chartId) =>
     set((s) => ({ tableView: { ...s.tableView, [chartId]: !s.tableView[chartId] } })),

@@ -16,6 +16,7 @@ import { ThreatTimeline } from './editors/ThreatTimeline.tsx'
 import { TopologyMap } from './editors/TopologyMap.tsx'
 import { ImportProblem } from './io/FileControls.tsx'
 import { Header } from './layout/Header.tsx'
+import { OtherTabNotice } from './status/OtherTabNotice.tsx'
 import { ProblemPanel } from './status/ProblemPanel.tsx'
 
 export function App() {
@@ -32,6 +33,7 @@ export function App() {
           <ProcessEditor />
         </aside>
         <div className="layout__results">
+          <OtherTabNotice />
           <ImportProblem />
           <ProblemPanel />
           <KpiStrip />
