@@ -19,7 +19,7 @@ import { useAppStore } from '../../store/index.ts'
 import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatPercent } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
+import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
 import { NO_ANIMATION } from './chartConfig.ts'
 import {
   drawnLinksNote,
@@ -91,17 +91,7 @@ export function KeyUtilizationChart() {
           <CartesianGrid stroke="#e5e8ec" vertical={false} />
           {bands}
           {xAxis}
-          <YAxis
-            tick={{ fontSize: 12 }}
-            width={64}
-            label={{
-              value: 'Mbit per slot',
-              angle: -90,
-              position: 'insideLeft',
-              fontSize: 12,
-              style: { textAnchor: 'middle' },
-            }}
-          />
+          <YAxis tick={{ fontSize: 12 }} width={64} label={verticalAxisLabel('Mbit per slot')} />
           <Tooltip
             contentStyle={{ fontSize: 12 }}
             formatter={(v, name) => [mbit(v), name === SUPPLY ? name : `${String(name)}, key used`]}
@@ -139,17 +129,7 @@ export function KeyUtilizationChart() {
           <CartesianGrid stroke="#e5e8ec" vertical={false} />
           {bands}
           {xAxis}
-          <YAxis
-            tick={{ fontSize: 12 }}
-            width={64}
-            label={{
-              value: 'Store, Mbit',
-              angle: -90,
-              position: 'insideLeft',
-              fontSize: 12,
-              style: { textAnchor: 'middle' },
-            }}
-          />
+          <YAxis tick={{ fontSize: 12 }} width={64} label={verticalAxisLabel('Store, Mbit')} />
           <Tooltip
             contentStyle={{ fontSize: 12 }}
             formatter={(v, name) => [mbit(v), `Store of link ${String(name)}`]}

@@ -13,7 +13,7 @@ import {
 import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatEur } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
+import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
 import { NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
 import { riskByPolicy, slotRows } from './transforms.ts'
 
@@ -48,7 +48,7 @@ export function RiskChart() {
             tick={{ fontSize: 12 }}
             width={64}
             tickFormatter={(v: number) => formatEur(v, 0)}
-            label={{ value: '€ per slot', angle: -90, position: 'insideLeft', fontSize: 12 }}
+            label={verticalAxisLabel('€ per slot')}
           />
           <Tooltip
             formatter={(v) => formatEur(Number(v))}

@@ -14,7 +14,7 @@ import {
 import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatPricePerMbit } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
+import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
 import { NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
 import { LinkSelect } from './KeyUtilizationChart.tsx'
 import {
@@ -87,13 +87,7 @@ export function ShadowPriceChart() {
             tick={{ fontSize: 12 }}
             width={72}
             tickFormatter={(v: number) => formatDecadeEur(v)}
-            label={{
-              value: '€ per Mbit',
-              angle: -90,
-              position: 'insideLeft',
-              fontSize: 12,
-              style: { textAnchor: 'middle' },
-            }}
+            label={verticalAxisLabel('€ per Mbit')}
           />
           <Tooltip
             contentStyle={{ fontSize: 12 }}

@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, YAx
 import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatCount } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
+import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
 import { NO_ANIMATION } from './chartConfig.ts'
 import { slaData } from './transforms.ts'
 
@@ -47,13 +47,7 @@ export function SlaChart() {
             width={64}
             allowDecimals={false}
             tickFormatter={(v: number) => formatCount(v)}
-            label={{
-              value: 'Late messages per slot',
-              angle: -90,
-              position: 'insideLeft',
-              fontSize: 12,
-              style: { textAnchor: 'middle' },
-            }}
+            label={verticalAxisLabel('Late messages per slot')}
           />
           <Tooltip
             contentStyle={{ fontSize: 12 }}

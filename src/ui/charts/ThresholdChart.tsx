@@ -17,6 +17,7 @@ import {
 import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatCount, formatPercent, formatPricePerMbit, slotClock } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
+import { verticalAxisLabel } from './timeOfDay.tsx'
 import { NO_ANIMATION } from './chartConfig.ts'
 import { formatDecadeEur, thresholdData, type ThresholdDot } from './transforms.ts'
 
@@ -116,13 +117,7 @@ export function ThresholdChart() {
             tick={{ fontSize: 12 }}
             width={72}
             tickFormatter={(v: number) => formatDecadeEur(v)}
-            label={{
-              value: 'Value per key bit, €/Mbit',
-              angle: -90,
-              position: 'insideLeft',
-              fontSize: 12,
-              style: { textAnchor: 'middle' },
-            }}
+            label={verticalAxisLabel('Value per key bit, €/Mbit')}
           />
           <ZAxis range={[14, 14]} />
           <ReferenceLine

@@ -33,3 +33,14 @@ export function timeOfDayAxis(slots: number, height = 44) {
     />
   )
 }
+
+/** The rotated label of a value axis, with its unit. */
+export function verticalAxisLabel(value: string) {
+  return {
+    value,
+    angle: -90,
+    position: 'insideLeft' as const,
+    fontSize: 12,
+    style: { textAnchor: 'middle' as const },
+  }
+}
