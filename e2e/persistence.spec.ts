@@ -40,3 +40,20 @@ test('a save in another tab is announced here, not silently overwritten', async 
   await waitForSolve(page)
   await other.close()
 })
+
+test('a failing browser store is reported, never silent', async ({ page }) => {
+  await page.addInitScript(() => {
+    indexedDB.open = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    }
+  })
+  await openDashboard(page)
+  const exact = page.getByRole('spinbutton', { name: 'VPP key share, exact percent' })
+  await exact.fill('0.9')
+  await exact.press('Enter')
+  const status = page.getByTestId('save-status')
+  await expect(status).toContainText('Your changes are NOT saved in this browser')
+  await expect(status).toContainText('quota')
+  await expect(status).toHaveAttribute('role', 'alert')
+  await waitForSolve(page)
+})
