@@ -12,13 +12,17 @@ function describe(error: unknown): string {
 /** Restores the last saved scenario (if any), then keeps saving. Returns a stop function. */
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
-  let restoring = true
+  // True only while the restored scenario is being applied: that change needs no save, but an
+  // edit the user makes while the saved scenario is still loading does.
+  let applyingRestore = false
   const set = useAppStore.setState
   startTabSync()
   void loadSavedScenario()
     .then((saved) => {
       if (saved !== undefined && useAppStore.getState().editCount === 0) {
+        applyingRestore = true
         useAppStore.getState().restoreScenario(saved.scenario)
+        applyingRestore = false
         set({ saveStatus: { state: 'saved', at: saved.savedAt, restored: true } })
       }
     })
@@ -30,11 +34,8 @@ export function startAutosave(): () => void {
         },
       })
     })
-    .finally(() => {
-      restoring = false
-    })
   const unsubscribe = useAppStore.subscribe((state, previous) => {
-    if (state.scenario === previous.scenario || restoring) return
+    if (state.scenario === previous.scenario || applyingRestore) return
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(() => {
       const scenario = useAppStore.getState().scenario
