@@ -5,10 +5,11 @@
  * (key to bank ahead of attack windows and shocks) and domain-level quotas per process and link.
  *
  * Online, each slot:
- * 1. Prices. A proximal-dual step corrects each link's price from what happened: when the store
- *    fell short of its target the link's key was over-spent, so its price rises, and vice versa.
- *    Prices span ten orders of magnitude, so the step works on log-price:
- *    `λ[e,t] = λ̂[e,t]·exp(δ_e)`, `δ_e ← δ_e + η·(target − store)/buffer`, with the move per slot
+ * 1. Prices. A proximal-dual step corrects each link's price from what happened: a store left
+ *    below its target means key was over-spent (price up); key spilled from a full store means
+ *    it was under-spent (price down). Prices span ten orders of magnitude, so the step works on
+ *    log-price: `λ[e,t] = λ̂[e,t]·exp(δ_e)`,
+ *    `δ_e ← (1 − decay)·δ_e + η·(shortfall/buffer − spilled/supply)`, with the move per slot
  *    bounded by `maxLogStep` (the "bounded move from the previous slot").
  * 2. Price–threshold rule. A flow takes an upgrade only when its marginal security value per key
  *    bit is at least its path price `π = min_p Σ_{e∈p} λ[e,t]`.
