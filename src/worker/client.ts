@@ -31,15 +31,12 @@ export class SolverClient {
   private crashed: ((error: SolveCancelled) => void)[] = []
   /** Resolves when the current worker has loaded and warmed up the solver. */
   ready: Promise<number> | undefined
-  /** Number of workers started (the first is 1); tests and diagnostics read it. */
-  generation = 0
 
   constructor(private readonly createWorker: () => Worker) {}
 
   private ensure(): Comlink.Remote<SolverApi> {
     if (this.api !== undefined) return this.api
     const worker = this.createWorker()
-    this.generation++
     worker.addEventListener('error', (event) => {
       event.preventDefault()
       this.fail(

@@ -99,10 +99,6 @@ export class OracleSession {
     this.options = options
   }
 
-  get currentInstance(): Instance {
-    return this.instance
-  }
-
   get layout(): OracleModel | undefined {
     return this.built
   }

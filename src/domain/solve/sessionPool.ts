@@ -25,10 +25,6 @@ export class SessionPool {
     return created
   }
 
-  get size(): number {
-    return this.sessions.size
-  }
-
   dispose(): void {
     for (const s of this.sessions.values()) s.dispose()
     this.sessions.clear()
