@@ -189,7 +189,8 @@ export function withShare(scenario: Scenario, share: number): Scenario {
 }
 
 function toSample(point: FrontierPoint | undefined): Sample | undefined {
-  if (point === undefined || point.objectiveEur === null || point.slopeEurPerShare === null) return undefined
+  if (point === undefined || point.objectiveEur === null || point.slopeEurPerShare === null)
+    return undefined
   return { share: point.vppShare, objective: point.objectiveEur, slope: point.slopeEurPerShare }
 }
 

@@ -109,7 +109,8 @@ export function linkValues(
     if (options.check === true) {
       const objective = base.objectiveEur
       links.forEach((value, e) => {
-        value.check = checkLink(session, scenario, e, objective, value, options.checkStep ?? 1e-2)
+        const check = checkLink(session, scenario, e, objective, value, options.checkStep ?? 1e-2)
+        if (check !== undefined) value.check = check
       })
     }
     links.sort(
