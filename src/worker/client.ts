@@ -6,6 +6,15 @@
  */
 import * as Comlink from 'comlink'
 import type { ComparisonResponse, OracleResponse, SolveRequest } from './api.ts'
+import type {
+  AnalysisRequest,
+  analyseContingencies,
+  analyseFrontier,
+  analyseIntegrality,
+  analyseLinkValues,
+  ContingencyRequest,
+  FrontierRequest,
+} from './analysis.ts'
 import type { SolverApi } from './solver.worker.ts'
 
 export class SolveCancelled extends Error {
@@ -23,7 +32,8 @@ export interface CallOptions {
   timeoutMs?: number
 }
 
-type Method = 'solveOracle' | 'comparePolicies'
+type Method =
+  'solveOracle' | 'comparePolicies' | 'frontier' | 'linkValues' | 'integrality' | 'contingencies'
 
 export class SolverClient {
   private worker: Worker | undefined
@@ -74,7 +84,7 @@ export class SolverClient {
     this.ready = undefined
   }
 
-  private call<T>(method: Method, request: SolveRequest, options: CallOptions): Promise<T> {
+  private call<T>(method: Method, request: { revision: number }, options: CallOptions): Promise<T> {
     const api = this.ensure()
     return new Promise<T>((resolve, reject) => {
       let settled = false
@@ -109,7 +119,7 @@ export class SolverClient {
         return
       }
       options.signal?.addEventListener('abort', onAbort)
-      ;(api[method](request) as Promise<T>).then(
+      ;((api[method] as (r: unknown) => Promise<unknown>)(request) as Promise<T>).then(
         (value) => finish(() => resolve(this.afterResponse(value))),
         (error: unknown) => finish(() => reject(new SolveCancelled('crashed', String(error)))),
       )
@@ -136,6 +146,34 @@ export class SolverClient {
 
   comparePolicies(request: SolveRequest, options: CallOptions = {}): Promise<ComparisonResponse> {
     return this.call('comparePolicies', request, options)
+  }
+
+  frontier(
+    request: FrontierRequest,
+    options: CallOptions = {},
+  ): Promise<ReturnType<typeof analyseFrontier>> {
+    return this.call('frontier', request, options)
+  }
+
+  linkValues(
+    request: AnalysisRequest,
+    options: CallOptions = {},
+  ): Promise<ReturnType<typeof analyseLinkValues>> {
+    return this.call('linkValues', request, options)
+  }
+
+  integrality(
+    request: AnalysisRequest,
+    options: CallOptions = {},
+  ): Promise<ReturnType<typeof analyseIntegrality>> {
+    return this.call('integrality', request, options)
+  }
+
+  contingencies(
+    request: ContingencyRequest,
+    options: CallOptions = {},
+  ): Promise<ReturnType<typeof analyseContingencies>> {
+    return this.call('contingencies', request, options)
   }
 }
 

@@ -8,12 +8,21 @@ import wasmUrl from 'highs/runtime?url'
 import { tinyScenario } from '../domain/scenario/builtins/tiny.ts'
 import { createPlannerState, planComparison, planOracle } from './plan.ts'
 import type { SolveRequest } from './api.ts'
+import {
+  analyseContingencies,
+  analyseFrontier,
+  analyseIntegrality,
+  analyseLinkValues,
+  type AnalysisRequest,
+  type ContingencyRequest,
+  type FrontierRequest,
+} from './analysis.ts'
 
 const highsReady = loadHighs({ locateFile: () => wasmUrl })
 const state = createPlannerState()
 
 /** Runs a request; an exception becomes a 'crash' answer (the client then replaces the worker). */
-async function guarded<T>(request: SolveRequest, work: (highs: Highs) => T) {
+async function guarded<T>(request: { revision: number }, work: (highs: Highs) => T) {
   const highs = await highsReady
   try {
     return work(highs)
@@ -40,6 +49,18 @@ const api = {
   },
   async comparePolicies(request: SolveRequest) {
     return guarded(request, (highs) => planComparison(highs, request, state))
+  },
+  async frontier(request: FrontierRequest) {
+    return guarded(request, (highs) => analyseFrontier(highs, request))
+  },
+  async linkValues(request: AnalysisRequest) {
+    return guarded(request, (highs) => analyseLinkValues(highs, request))
+  },
+  async integrality(request: AnalysisRequest) {
+    return guarded(request, (highs) => analyseIntegrality(highs, request))
+  },
+  async contingencies(request: ContingencyRequest) {
+    return guarded(request, (highs) => analyseContingencies(highs, request))
   },
 }
 

@@ -1,0 +1,102 @@
+/**
+ * Decision-support requests the worker serves: budget frontier, link values, LP against MILP and
+ * batches of N-1 contingency cases. Plain functions over an injected solver, like `plan.ts`, so
+ * Node tests run them; every answer is a JSON-safe DTO.
+ */
+import type { Highs } from 'highs'
+import {
+  baseOutcome,
+  runCases,
+  solveBase,
+  sweepSession,
+  type BaseOutcome,
+  type CaseOutcome,
+  type ContingencyCase,
+} from '../domain/analysis/contingency.ts'
+import { budgetFrontier, type Frontier, type FrontierOptions } from '../domain/analysis/frontier.ts'
+import { lpVsMilp, type IntegralityReport } from '../domain/analysis/integrality.ts'
+import { linkValues, type LinkValues } from '../domain/analysis/linkValue.ts'
+import { validateScenario } from '../domain/scenario/validate.ts'
+import type { Scenario } from '../domain/scenario/types.ts'
+import type { Failure } from './api.ts'
+
+export interface AnalysisRequest {
+  revision: number
+  scenario: unknown
+}
+
+export interface FrontierRequest extends AnalysisRequest {
+  options?: FrontierOptions
+}
+
+export interface ContingencyRequest extends AnalysisRequest {
+  cases: ContingencyCase[]
+}
+
+export type Answer<T> = ({ ok: true; revision: number } & T) | Failure
+
+function withScenario<T>(request: AnalysisRequest, work: (scenario: Scenario) => T): Answer<T> {
+  const validated = validateScenario(request.scenario)
+  if (!validated.ok) {
+    return {
+      ok: false,
+      revision: request.revision,
+      kind: 'invalid',
+      message: `The scenario has ${validated.issues.length} problem${validated.issues.length === 1 ? '' : 's'}.`,
+      issues: validated.issues,
+    }
+  }
+  return { ok: true, revision: request.revision, ...work(validated.scenario) }
+}
+
+/** The oracle LP's objective, risk and SLA violations against the VPP share. */
+export function analyseFrontier(
+  highs: Highs,
+  request: FrontierRequest,
+): Answer<{ frontier: Frontier }> {
+  return withScenario(request, (scenario) => ({
+    frontier: budgetFrontier(highs, scenario, request.options ?? {}),
+  }))
+}
+
+/** The marginal value of key on every link, each checked by two re-solves. */
+export function analyseLinkValues(
+  highs: Highs,
+  request: AnalysisRequest,
+): Answer<{ linkValues: LinkValues }> {
+  return withScenario(request, (scenario) => ({
+    linkValues: linkValues(highs, scenario, { check: true }),
+  }))
+}
+
+/** LP bound, MILP value, integrality gap and split choices. */
+export function analyseIntegrality(
+  highs: Highs,
+  request: AnalysisRequest,
+): Answer<{ integrality: IntegralityReport }> {
+  return withScenario(request, (scenario) => ({
+    integrality: lpVsMilp(highs, scenario, { timeLimitSeconds: 60 }),
+  }))
+}
+
+/**
+ * One batch of contingency cases. Each worker of the pool solves the base plan itself (a warm
+ * start for its cases) and compares its cases with it.
+ */
+export function analyseContingencies(
+  highs: Highs,
+  request: ContingencyRequest,
+): Answer<{ base: BaseOutcome; outcomes: CaseOutcome[] }> {
+  return withScenario(request, (scenario) => {
+    const session = sweepSession(highs, scenario)
+    try {
+      const base = solveBase(session, scenario)
+      return {
+        base: baseOutcome(base),
+        outcomes: runCases(session, scenario, base, request.cases),
+      }
+    } finally {
+      session.dispose()
+    }
+  })
+}
