@@ -5,7 +5,7 @@
 /** A usage mistake: reported with the usage text and exit code 2. */
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['policy', 'days', 'from', 'to', 'steps'])
+const VALUE_OPTIONS = new Set(['policy', 'days', 'from', 'to', 'steps', 'spacing'])
 const FLAGS = new Set(['integer', 'json'])
 
 export interface ParsedArgs {

@@ -20,6 +20,12 @@ import { validateScenario } from '../domain/scenario/validate.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
 import { loadSolver } from '../node/loadSolver.ts'
 import { parseArgs, UsageError } from './args.ts'
+import {
+  commandContingency,
+  commandFrontier,
+  commandLinkValue,
+  commandLpVsMilp,
+} from './analysisCommands.ts'
 import { formatComparison, formatOracleSummary } from './summary.ts'
 
 export interface CliIo {
@@ -40,6 +46,14 @@ Commands:
                                              plan the day; with several policies or --days,
                                              compare them (Monte Carlo over N days, default 50)
   export-lp FILE [--integer]                 print the (scaled) oracle model as CPLEX LP text
+  frontier FILE [--from A --to B --steps N --spacing linear|log] [--json]
+                                             objective, risk and SLA violations against the
+                                             VPP share, with the shadow-price breakpoints
+  link-value FILE [--json]                   € per kb/s of extra key on each link, checked by
+                                             re-solves
+  contingency FILE [--json]                  N-1 sweep: each link and trusted relay failed for
+                                             the day and for the shock window
+  lp-vs-milp FILE [--json]                   LP bound, MILP value, integrality gap, split choices
 
 FILE may be - to read standard input, or builtin:NAME for a built-in scenario.
 Exit codes: 0 success, 1 unexpected error, 2 invalid input or usage, 3 infeasible.`
@@ -163,6 +177,24 @@ async function commandExportLp(args: ReturnType<typeof parseArgs>, io: CliIo): P
   return EXIT.ok
 }
 
+const ANALYSES = {
+  frontier: commandFrontier,
+  'link-value': commandLinkValue,
+  contingency: commandContingency,
+  'lp-vs-milp': commandLpVsMilp,
+} as const
+
+async function commandAnalysis(
+  name: keyof typeof ANALYSES,
+  args: ReturnType<typeof parseArgs>,
+  io: CliIo,
+): Promise<number> {
+  const scenario = await readScenario(args.file(), io)
+  const highs = await loadSolver()
+  ANALYSES[name](highs, scenario, args, io)
+  return EXIT.ok
+}
+
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -192,6 +224,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await commandSolve(args, io)
       case 'export-lp':
         return await commandExportLp(args, io)
+      case 'frontier':
+      case 'link-value':
+      case 'contingency':
+      case 'lp-vs-milp':
+        return await commandAnalysis(args.command, args, io)
       default:
         throw new UsageError(`unknown command "${args.command}"`)
     }

@@ -1,0 +1,137 @@
+/**
+ * The N-1 sweep: losing a link or relay never lowers the oracle cost, every case is reported,
+ * the outage itself is applied as documented, and each case equals a cold solve of the failed
+ * scenario.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Highs } from 'highs'
+import { loadSolver } from '../../node/loadSolver.ts'
+import { runOracle } from '../report/oracleReport.ts'
+import { representativeScenario } from '../scenario/builtins/representative.ts'
+import { tinyScenario } from '../scenario/builtins/tiny.ts'
+import { mustValidate } from '../solve/testScenarios.ts'
+import { withShare } from './frontier.ts'
+import {
+  applyOutage,
+  contingencyCases,
+  contingencySweep,
+  firstKeyLoss,
+  shockWindow,
+  trustedRelays,
+} from './contingency.ts'
+
+let highs: Highs
+beforeAll(async () => {
+  highs = await loadSolver()
+})
+
+const cases = {
+  tiny: () => mustValidate(tinyScenario()),
+  representative: () => mustValidate(representativeScenario()),
+  'representative, scarce key': () => {
+    const s = mustValidate(representativeScenario())
+    return withShare(s, s.qkd.vppShare / 20)
+  },
+}
+
+describe.each(Object.keys(cases) as (keyof typeof cases)[])('N-1 sweep of %s', (name) => {
+  const scenario = cases[name]()
+  let report: ReturnType<typeof contingencySweep>
+  beforeAll(() => {
+    report = contingencySweep(highs, scenario)
+  })
+
+  it('reports every link and every trusted relay, for the day and the shock window', () => {
+    expect(report.links.map((l) => l.linkId)).toEqual(scenario.qkd.links.map((l) => l.id))
+    expect(report.nodes.map((n) => n.nodeId)).toEqual(trustedRelays(scenario))
+    const hasWindow = shockWindow(scenario) !== null
+    for (const row of [...report.links, ...report.nodes])
+      expect(row.window !== undefined).toBe(hasWindow)
+  })
+
+  it('never lowers the oracle cost by losing a link or a relay', () => {
+    const base = report.base.objectiveEur as number
+    const tolerance = 1e-7 * Math.max(1, Math.abs(base))
+    for (const row of [...report.links, ...report.nodes]) {
+      for (const outcome of [row, row.window]) {
+        if (outcome === undefined || outcome.objectiveEur === null) continue
+        expect(outcome.objectiveEur).toBeGreaterThanOrEqual(base - tolerance)
+        expect(outcome.deltaObjectiveEur as number).toBeGreaterThanOrEqual(-tolerance)
+      }
+      // A failure over the whole day costs at least as much as the same failure in a window.
+      const inWindow = row.window?.objectiveEur ?? null
+      if (inWindow !== null && row.objectiveEur !== null)
+        expect(row.objectiveEur).toBeGreaterThanOrEqual(inWindow - tolerance)
+    }
+  })
+
+  it('equals a cold solve of the failed scenario', () => {
+    const all = contingencyCases(scenario)
+    const sample = all[Math.floor(all.length / 2)]!
+    const cold = runOracle(highs, applyOutage(scenario, sample), { integer: false }).result
+    const rows = sample.kind === 'link' ? report.links : report.nodes
+    const row = rows.find((r) => ('linkId' in r ? r.linkId : r.nodeId) === sample.id)!
+    const outcome = sample.scope === 'day' ? row : row.window!
+    if (cold.status === 'optimal') {
+      expect(Math.abs((outcome.objectiveEur as number) - cold.objectiveEur)).toBeLessThanOrEqual(
+        1e-7 * Math.max(1, cold.objectiveEur),
+      )
+    } else {
+      expect(outcome.objectiveEur).toBeNull()
+    }
+  })
+})
+
+describe('applyOutage', () => {
+  const scenario = mustValidate(representativeScenario())
+
+  it('zeroes a failed link for the outage only and leaves the rest of the scenario alone', () => {
+    const link = scenario.qkd.links[0]!
+    const failed = applyOutage(scenario, {
+      kind: 'link',
+      id: link.id,
+      scope: 'window',
+      startSlot: 10,
+      endSlot: 20,
+    })
+    expect(failed.shocks.slice(0, -1)).toEqual(scenario.shocks)
+    expect(failed.shocks.at(-1)).toMatchObject({
+      links: [link.id],
+      factor: 0,
+      startSlot: 10,
+      endSlot: 20,
+    })
+    expect(failed.qkd).toEqual(scenario.qkd)
+  })
+
+  it('fails every link a relay terminates', () => {
+    const node = trustedRelays(scenario)[0]!
+    const failed = applyOutage(scenario, {
+      kind: 'node',
+      id: node,
+      scope: 'day',
+      startSlot: 0,
+      endSlot: scenario.horizon.slots,
+    })
+    const expected = scenario.qkd.links.filter((l) => l.a === node || l.b === node).map((l) => l.id)
+    expect(expected.length).toBeGreaterThan(0)
+    expect(failed.shocks.at(-1)?.links).toEqual(expected)
+  })
+})
+
+describe('firstKeyLoss', () => {
+  it('names the process that loses key earliest, ignoring reshuffles below 1 %', () => {
+    const base = { bidding: [100, 100, 100], dispatch: [100, 100, 100] }
+    expect(firstKeyLoss(base, { bidding: [100, 99.5, 50], dispatch: [100, 80, 100] })).toEqual({
+      processId: 'dispatch',
+      slot: 1,
+      lostBits: 20,
+    })
+    expect(firstKeyLoss(base, base)).toBeNull()
+    expect(firstKeyLoss(base, { bidding: [0, 0, 0], dispatch: [0, 100, 100] }, 1)).toEqual({
+      processId: 'bidding',
+      slot: 1,
+      lostBits: 100,
+    })
+  })
+})
