@@ -161,14 +161,28 @@ export function solveBase(session: OracleSession, scenario: Scenario): VariantOu
   return solveVariant(session, scenario)
 }
 
-/** Solves each case warm in `session` and compares it with `base`. */
+/**
+ * Solves each case in `session`, warm from the base plan's basis, and compares it with `base`.
+ * Every case restarts from that same basis, so its answer does not depend on the order of the
+ * cases or on how a pool splits them between workers: degenerate LPs have many equally good
+ * plans, and "which process loses key first" must not change with the batch.
+ */
 export function runCases(
   session: OracleSession,
   scenario: Scenario,
   base: VariantOutcome,
   cases: readonly ContingencyCase[],
 ): CaseOutcome[] {
+  let checkpoint = session.checkpoint()
   return cases.map((outage) => {
+    if (checkpoint !== undefined && !session.resume(checkpoint)) {
+      // A previous case rebuilt the model in other units: rebuild the base cold (deterministic)
+      // and restart from its basis again.
+      session.reset()
+      solveVariant(session, scenario)
+      checkpoint = session.checkpoint()
+      if (checkpoint !== undefined) session.resume(checkpoint)
+    }
     const outcome = solveVariant(session, applyOutage(scenario, outage))
     return {
       status: outcome.status,

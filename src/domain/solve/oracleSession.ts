@@ -6,7 +6,7 @@
  * just the changed costs and bounds and keeps the basis, so the next simplex solve starts from the
  * previous optimum. Any structural change (flows, options, paths, horizon, holding) rebuilds.
  */
-import type { Highs, Model } from 'highs'
+import type { Basis, Highs, Model } from 'highs'
 import { emptyAllocation, type Allocation } from '../allocation.ts'
 import type { Instance } from '../derive/instance.ts'
 import {
@@ -78,6 +78,12 @@ function structureKey(instance: Instance): string {
     ]),
     links: instance.links.length,
   })
+}
+
+/** A restart point: the model's units and its simplex basis after a solve. */
+export interface SessionCheckpoint {
+  readonly built: OracleModel
+  readonly basis: Basis
 }
 
 export class OracleSession {
@@ -339,6 +345,33 @@ export class OracleSession {
         : this.instance.links.map(() => new Float64Array(this.instance.slots))
     model.changeColsBounds({ kind: 'set', indices: ints }, before.lower, before.upper)
     return { prices }
+  }
+
+  /** The basis after the last LP solve, to restart later solves from (undefined if none). */
+  checkpoint(): SessionCheckpoint | undefined {
+    if (this.model === undefined || this.built === undefined || !this.lastWasWarmable)
+      return undefined
+    return { built: this.built, basis: this.model.getBasis() }
+  }
+
+  /**
+   * Makes the next solve start from `checkpoint`'s basis. Sweeps use it so that each case's
+   * result depends only on the base plan and the case, not on which cases ran before it (or on
+   * which worker ran it). Returns false when the model has since been rebuilt in other units.
+   */
+  resume(checkpoint: SessionCheckpoint): boolean {
+    if (this.model === undefined || this.built !== checkpoint.built) return false
+    // Forget the solver's other state from earlier solves (factorisation, edge weights), so the
+    // solve depends on the basis and the model alone.
+    this.model.clearSolver()
+    this.model.setBasis(checkpoint.basis)
+    this.lastWasWarmable = true
+    return true
+  }
+
+  /** Drops the model; the next solve builds it afresh (cold). */
+  reset(): void {
+    this.disposeModel()
   }
 
   private disposeModel(): void {
