@@ -1,6 +1,7 @@
 /**
  * The dashboard: editors on the left, the plan's figures and charts on the right.
  */
+import { ResultsTabs } from './analysis/ResultsTabs.tsx'
 import { KeyUtilizationChart } from './charts/KeyUtilizationChart.tsx'
 import { KpiStrip } from './charts/KpiStrip.tsx'
 import { PolicyTable } from './charts/PolicyTable.tsx'
@@ -32,7 +33,7 @@ export function App() {
           <FleetTable />
           <ProcessEditor />
         </aside>
-        <div className="layout__results">
+        <ResultsTabs>
           <OtherTabNotice />
           <ImportProblem />
           <ProblemPanel />
@@ -45,7 +46,7 @@ export function App() {
             <ShadowPriceChart />
             <ThresholdChart />
           </div>
-        </div>
+        </ResultsTabs>
       </main>
     </div>
   )

@@ -3,9 +3,11 @@ import '@fontsource/inter/600.css'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { contingencyPoolSize, startAnalysisRunner } from '../store/analysisRunner.ts'
 import { startAutosave } from '../store/autosave.ts'
 import { startSolveRunner } from '../store/solveRunner.ts'
 import { createSolverClient } from '../worker/client.ts'
+import { AnalysisProvider } from './analysis/analysisContext.ts'
 import { App } from './App.tsx'
 import { openShareLink } from './io/FileControls.tsx'
 import { SolverProvider } from './solverContext.ts'
@@ -14,6 +16,11 @@ import { SolverProvider } from './solverContext.ts'
 const timeoutParam = Number(new URLSearchParams(window.location.search).get('solveTimeoutMs'))
 const client = createSolverClient()
 const runner = startSolveRunner(client, timeoutParam > 0 ? { timeoutMs: timeoutParam } : {})
+// Frontier, link values and LP vs MILP share the planner's worker; the N-1 sweep gets its own pool.
+const analysis = startAnalysisRunner(client, {
+  createPoolClient: createSolverClient,
+  poolSize: contingencyPoolSize(navigator.hardwareConcurrency),
+})
 void openShareLink()
 startAutosave()
 const root = document.getElementById('root')
@@ -21,7 +28,9 @@ if (root === null) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
     <SolverProvider value={runner}>
-      <App />
+      <AnalysisProvider value={analysis}>
+        <App />
+      </AnalysisProvider>
     </SolverProvider>
   </StrictMode>,
 )

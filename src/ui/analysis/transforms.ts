@@ -1,0 +1,231 @@
+/**
+ * Pure shaping of decision-support results for the panels: chart rows, log ticks in percent,
+ * sentences in domain words. No React, so Vitest covers it directly.
+ */
+import type {
+  CaseOutcome,
+  ContingencyReport,
+  FirstLoss,
+} from '../../domain/analysis/contingency.ts'
+import type { Frontier, FrontierPoint } from '../../domain/analysis/frontier.ts'
+import type { LinkValueCheck } from '../../domain/analysis/linkValue.ts'
+import type { Scenario } from '../../domain/scenario/types.ts'
+import { formatCount, formatEur, formatMbit, slotClock } from '../format.ts'
+
+/** A VPP share (0..1) as a percentage with two significant digits, e.g. `0.40 %`. */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share)) return '–'
+  const pct = share * 100
+  return `${pct >= 100 ? pct.toFixed(0) : pct.toPrecision(2)} %`
+}
+
+/** Share step the tooltip prices ("one more 0.1 % of share"), as a fraction. */
+export const SHARE_STEP = 0.001
+
+export interface FrontierRow {
+  /** VPP share, percent (the chart's x). */
+  sharePct: number
+  objectiveEur: number | null
+  residualRiskEur: number | null
+  slaViolations: number | null
+  /** What SHARE_STEP more share saves, €; null when infeasible. */
+  savingPerStepEur: number | null
+  feasible: boolean
+}
+
+export function frontierRows(frontier: Frontier): FrontierRow[] {
+  return frontier.points.map((p) => ({
+    sharePct: p.vppShare * 100,
+    objectiveEur: p.objectiveEur,
+    residualRiskEur: p.residualRiskEur,
+    slaViolations: p.slaViolations,
+    savingPerStepEur: p.slopeEurPerShare === null ? null : -p.slopeEurPerShare * SHARE_STEP,
+    feasible: p.objectiveEur !== null,
+  }))
+}
+
+/** The point's story: cost, risk, late messages and the value of a little more share. */
+export function frontierSentence(point: FrontierPoint): string {
+  const at = `At ${formatShare(point.vppShare)} VPP share`
+  if (point.objectiveEur === null) {
+    return `${at} no plan meets every hard constraint (${point.status}).`
+  }
+  const late = point.slaViolations ?? 0
+  const saving = point.slopeEurPerShare === null ? null : -point.slopeEurPerShare * SHARE_STEP
+  const tail =
+    saving === null
+      ? ''
+      : saving > 0
+        ? `; one more ${formatShare(SHARE_STEP)} of share saves ${formatEur(saving)}`
+        : '; more share saves nothing here (key is not scarce)'
+  return `${at} the best plan costs ${formatEur(point.objectiveEur)} (risk ${formatEur(point.residualRiskEur)}, ${formatCount(late)} late message${late === 1 ? '' : 's'})${tail}.`
+}
+
+/**
+ * Ticks for a log axis in percent: 1, 2 and 5 times each power of ten inside [min, max], plus
+ * the ends when fewer than three fall inside.
+ */
+export function percentLogTicks(minPct: number, maxPct: number): number[] {
+  if (!(minPct > 0) || !(maxPct >= minPct)) return []
+  const ticks: number[] = []
+  for (let e = Math.floor(Math.log10(minPct)); e <= Math.ceil(Math.log10(maxPct)); e++) {
+    for (const m of [1, 2, 5]) {
+      const t = Number((m * 10 ** e).toPrecision(6))
+      if (t >= minPct * (1 - 1e-9) && t <= maxPct * (1 + 1e-9)) ticks.push(t)
+    }
+  }
+  if (ticks.length < 3) {
+    const ends = [minPct, ...ticks, maxPct].map((t) => Number(t.toPrecision(2)))
+    return [...new Set(ends)].sort((a, b) => a - b)
+  }
+  return ticks
+}
+
+/** A percent tick label, e.g. `0.05 %`. */
+export function formatPercentTick(pct: number): string {
+  return `${Number(pct.toPrecision(2)).toLocaleString('en-GB', { maximumSignificantDigits: 2 })} %`
+}
+
+/** The unresolved intervals as text, or undefined when every breakpoint was pinned down. */
+export function unresolvedText(frontier: Frontier): string | undefined {
+  if (frontier.unresolvedIntervals.length === 0) return undefined
+  const spans = frontier.unresolvedIntervals
+    .map(([lo, hi]) => `${formatShare(lo)}–${formatShare(hi)}`)
+    .join(', ')
+  return `Between ${spans} the shadow prices change more than the refinement solves could pin down, so breakpoints there may be missing or approximate; the plotted points themselves are exact.`
+}
+
+/** The re-solve check in words: agreement, or how far the re-solves are from the dual value. */
+export function checkText(check: LinkValueCheck | undefined, dualEurPerKbps: number): string {
+  if (check === undefined) return 'not checked'
+  if (check.agrees) return '✓ agrees'
+  const pct = (check.relativeError * 100).toPrecision(2)
+  return `✗ differs: re-solves give ${formatEur(check.loweredEurPerKbps)}…${formatEur(check.raisedEurPerKbps)} vs ${formatEur(dualEurPerKbps)} (${pct} %)`
+}
+
+export interface TornadoRow {
+  key: string
+  kind: 'link' | 'relay'
+  id: string
+  label: string
+  /** Δ objective for the whole-day outage, €; null when no plan exists. */
+  dayEur: number | null
+  windowEur: number | null
+  dayFeasible: boolean
+  /** Undefined when the day has no shock window. */
+  windowFeasible: boolean | undefined
+  /** Bar lengths (an infeasible case is drawn at the full width, marked). */
+  dayBar: number
+  windowBar: number
+  dayLoss: string
+  windowLoss: string
+}
+
+function nodeLabel(scenario: Scenario, id: string): string {
+  return scenario.qkd.nodes.find((n) => n.id === id)?.label ?? id
+}
+
+/** "Billing loses key first, at 08:15 (0.12 Mbit)" or "no process loses key". */
+export function firstLossText(scenario: Scenario, loss: FirstLoss | null): string {
+  if (loss === null) return 'no process loses key'
+  const label = scenario.processes.find((p) => p.id === loss.processId)?.label ?? loss.processId
+  return `${label} loses key first, at ${slotClock(loss.slot, scenario.horizon.slotMinutes)} (${formatMbit(loss.lostBits)})`
+}
+
+function outcomeLoss(scenario: Scenario, outcome: CaseOutcome | undefined): string {
+  if (outcome === undefined) return '–'
+  if (outcome.objectiveEur === null) return `no feasible plan (${outcome.status})`
+  return firstLossText(scenario, outcome.firstLoss)
+}
+
+/**
+ * One row per failed link and relay, worst first: infeasible cases, then by the larger Δ
+ * objective of the day and window outages.
+ */
+export function tornadoRows(report: ContingencyReport, scenario: Scenario): TornadoRow[] {
+  const items = [
+    ...report.links.map((r) => {
+      const link = scenario.qkd.links.find((l) => l.id === r.linkId)
+      const ends =
+        link === undefined ? '' : ` (${nodeLabel(scenario, link.a)}–${nodeLabel(scenario, link.b)})`
+      return { row: r, kind: 'link' as const, id: r.linkId, label: `Link ${r.linkId}${ends}` }
+    }),
+    ...report.nodes.map((r) => ({
+      row: r,
+      kind: 'relay' as const,
+      id: r.nodeId,
+      label: `Relay ${nodeLabel(scenario, r.nodeId)}`,
+    })),
+  ]
+  const finite = items.flatMap(({ row }) =>
+    [row.deltaObjectiveEur, row.window?.deltaObjectiveEur ?? null].filter(
+      (v): v is number => v !== null && Number.isFinite(v),
+    ),
+  )
+  const full = Math.max(0, ...finite) * 1.1 || 1
+  const bar = (outcome: CaseOutcome | undefined): number =>
+    outcome === undefined
+      ? 0
+      : outcome.deltaObjectiveEur === null
+        ? full
+        : Math.max(0, outcome.deltaObjectiveEur)
+  const rows = items.map(({ row, kind, id, label }) => ({
+    key: `${kind}:${id}`,
+    kind,
+    id,
+    label,
+    dayEur: row.deltaObjectiveEur,
+    windowEur: row.window?.deltaObjectiveEur ?? null,
+    dayFeasible: row.deltaObjectiveEur !== null,
+    windowFeasible: row.window === undefined ? undefined : row.window.deltaObjectiveEur !== null,
+    dayBar: bar(row),
+    windowBar: bar(row.window),
+    dayLoss: outcomeLoss(scenario, row),
+    windowLoss: outcomeLoss(scenario, row.window),
+  }))
+  const severity = (r: TornadoRow): number =>
+    (r.dayFeasible ? 0 : 2 * full) +
+    (r.windowFeasible === false ? full : 0) +
+    Math.max(r.dayBar, r.windowBar)
+  return rows.sort((x, y) => severity(y) - severity(x) || x.label.localeCompare(y.label))
+}
+
+/** A Δ objective cell: euros, or why there is none. */
+export function deltaText(value: number | null, feasible: boolean | undefined): string {
+  if (feasible === undefined) return 'no shock window'
+  return feasible ? `+${formatEur(value)}` : 'infeasible'
+}
+
+/** The frontier as a table: every sampled share, and each breakpoint as its own row. */
+export function frontierTable(frontier: Frontier): {
+  columns: string[]
+  rows: Array<Array<string | number>>
+} {
+  const sampled = frontierRows(frontier).map((r) => ({
+    share: r.sharePct,
+    cells: [
+      'sample',
+      r.objectiveEur === null ? 'infeasible' : Number(r.objectiveEur.toPrecision(6)),
+      r.residualRiskEur === null ? '–' : Number(r.residualRiskEur.toPrecision(6)),
+      r.slaViolations === null ? '–' : Number(r.slaViolations.toPrecision(6)),
+      r.savingPerStepEur === null ? '–' : Number(r.savingPerStepEur.toPrecision(4)),
+    ],
+  }))
+  const kinks = frontier.breakpoints.map((b) => ({
+    share: b * 100,
+    cells: ['breakpoint (shadow prices change)', '', '', '', ''],
+  }))
+  return {
+    columns: [
+      'VPP share (%)',
+      'Point',
+      'Plan cost (€)',
+      'Residual risk (€)',
+      'Late messages (count)',
+      'Saving per 0.1 % more share (€)',
+    ],
+    rows: [...sampled, ...kinks]
+      .sort((a, b) => a.share - b.share)
+      .map((r) => [Number(r.share.toPrecision(4)), ...r.cells]),
+  }
+}
