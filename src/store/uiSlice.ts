@@ -5,7 +5,8 @@ import type { StateCreator } from 'zustand'
 import type { SaveAnnouncement } from './tabSync.ts'
 import type { AppState } from './index.ts'
 
-export type MapColouring = 'price' | 'utilization'
+/** `linkValue`: € per day for 1 kb/s more link rate, from the decision-support link values. */
+export type MapColouring = 'price' | 'utilization' | 'linkValue'
 
 export type SaveStatus =
   | { state: 'idle' }

@@ -25,11 +25,14 @@ export function MapLegend({
   const title =
     mode === 'price'
       ? 'Mean shadow price over the day, € per Mbit (log scale)'
-      : 'Key utilization: share of the VPP’s key supply used over the day'
+      : mode === 'linkValue'
+        ? 'Link value: € per day for 1 kb/s more link rate (log scale)'
+        : 'Key utilization: share of the VPP’s key supply used over the day'
   const [low, high] = scale.domain ?? [undefined, undefined]
-  const lowText = low === undefined ? '' : mode === 'price' ? priceText(low) : formatPercent(low, 0)
-  const highText =
-    high === undefined ? '' : mode === 'price' ? priceText(high) : formatPercent(high, 0)
+  const asText = (v: number): string =>
+    mode === 'utilization' ? formatPercent(v, 0) : priceText(v)
+  const lowText = low === undefined ? '' : asText(low)
+  const highText = high === undefined ? '' : asText(high)
   return (
     <div className="map-legend" data-testid="map-legend">
       <p className="map-legend__title">{title}</p>
@@ -48,10 +51,14 @@ export function MapLegend({
         <li>
           <span className="map-legend__swatch" style={{ background: NO_VALUE_COLOUR }} />
           {!hasPlan
-            ? 'no plan yet'
-            : mode === 'price'
-              ? 'price zero (key not scarce)'
-              : 'not in the plan'}
+            ? mode === 'linkValue'
+              ? 'no link values yet (run them under Decision support)'
+              : 'no plan yet'
+            : mode === 'linkValue'
+              ? 'value zero (more key would not help)'
+              : mode === 'price'
+                ? 'price zero (key not scarce)'
+                : 'not in the plan'}
         </li>
         <li>
           <svg className="map-legend__shape" viewBox="-11 -11 22 22" aria-hidden="true">

@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store/index.ts'
 import type { MapColouring } from '../../store/uiSlice.ts'
-import { formatPercent, formatPricePerMbit } from '../format.ts'
+import { formatEur, formatPercent, formatPricePerMbit } from '../format.ts'
 import { LinkForm } from './LinkForm.tsx'
 import { MapLegend } from './MapLegend.tsx'
 import { MapSvg, type MapLinkView } from './MapSvg.tsx'
@@ -18,31 +18,41 @@ import { deleteLink, deleteNode, nodeDeleteBlockers } from './topology.ts'
 const COLOURINGS: ReadonlyArray<[MapColouring, string]> = [
   ['price', 'Shadow price'],
   ['utilization', 'Utilization'],
+  ['linkValue', 'Link value'],
 ]
 
 export function TopologyMap() {
-  const { qkd, oracle, mode, setMode, selectedLinkId, selectLink, editScenario } = useAppStore(
-    useShallow((s) => ({
-      qkd: s.scenario.qkd,
-      oracle: s.oracle,
-      mode: s.mapColouring,
-      setMode: s.setMapColouring,
-      selectedLinkId: s.selectedLinkId,
-      selectLink: s.selectLink,
-      editScenario: s.editScenario,
-    })),
-  )
+  const { qkd, oracle, mode, setMode, selectedLinkId, selectLink, editScenario, linkValueResult } =
+    useAppStore(
+      useShallow((s) => ({
+        qkd: s.scenario.qkd,
+        oracle: s.oracle,
+        mode: s.mapColouring,
+        setMode: s.setMapColouring,
+        selectedLinkId: s.selectedLinkId,
+        selectLink: s.selectLink,
+        editScenario: s.editScenario,
+        linkValueResult: s.analysis.linkValues.result,
+      })),
+    )
   const [selectedNodeId, setSelectedNodeId] = useState<string | undefined>(undefined)
   const [message, setMessage] = useState('')
 
+  const linkValueEur = Object.fromEntries(
+    (linkValueResult?.links ?? []).map((l) => [l.linkId, l.valueEurPerKbpsLinkRate]),
+  )
   const values = linkValues(
     oracle,
     qkd.links.map((l) => l.id),
     mode,
+    linkValueEur,
   )
   const scale = linkColourScale(mode, Object.values(values))
   const valueText = (id: string): string => {
     const v = values[id]
+    if (mode === 'linkValue') {
+      return v === undefined ? 'no link value yet' : `link value ${formatEur(v)}/day per kb/s`
+    }
     if (v === undefined) return oracle === undefined ? 'no plan yet' : 'not in the plan'
     return mode === 'price'
       ? `mean shadow price ${formatPricePerMbit(v / 1e6)}`
@@ -126,7 +136,11 @@ export function TopologyMap() {
         onDeleteNode={removeNode}
         onDeleteLink={removeLink}
       />
-      <MapLegend mode={mode} scale={scale} hasPlan={oracle !== undefined} />
+      <MapLegend
+        mode={mode}
+        scale={scale}
+        hasPlan={mode === 'linkValue' ? linkValueResult !== undefined : oracle !== undefined}
+      />
       <p className="editor-message" role="status" aria-live="polite">
         {message}
       </p>

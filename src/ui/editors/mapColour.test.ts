@@ -20,6 +20,13 @@ describe('linkValues', () => {
     expect(linkValues(plan, ['L1', 'L2'], 'utilization')).toEqual({ L1: 0.4, L2: undefined })
     expect(linkValues(undefined, ['L1'], 'price')).toEqual({ L1: undefined })
   })
+  it('reads link values from the decision-support results, with or without a plan', () => {
+    expect(linkValues(undefined, ['L1', 'L2'], 'linkValue', { L1: 3 })).toEqual({
+      L1: 3,
+      L2: undefined,
+    })
+    expect(linkValues(plan, ['L1'], 'linkValue')).toEqual({ L1: undefined })
+  })
 })
 
 describe('linkColourScale', () => {

@@ -1,6 +1,6 @@
 /**
- * Link colouring for the topology map: mean shadow price over the day (€ per Mbit, log scale) or
- * key utilization (0..1). Pure; d3 only supplies scales and colour ramps.
+ * Link colouring for the topology map: mean shadow price over the day (€ per Mbit, log scale),
+ * key utilization (0..1) or link value (€ per day per kb/s of link rate, log scale). Pure; d3 only supplies scales and colour ramps.
  */
 import { interpolateBlues, interpolateYlOrRd, scaleSequential, scaleSequentialLog } from 'd3'
 import type { MapColouring } from '../../store/uiSlice.ts'
@@ -26,15 +26,19 @@ export function linkValues(
   plan: OraclePlan | undefined,
   linkIds: readonly string[],
   mode: MapColouring,
+  /** Link values by link id, € per day per kb/s of link rate (for `linkValue`). */
+  linkValueEur: Readonly<Record<string, number>> = {},
 ): Record<string, number | undefined> {
   const out: Record<string, number | undefined> = {}
   for (const id of linkIds) {
     out[id] =
-      plan === undefined
-        ? undefined
-        : mode === 'price'
-          ? meanPricePerMbit(plan.links[id]?.shadowPriceEurPerBit)
-          : plan.utilization[id]
+      mode === 'linkValue'
+        ? linkValueEur[id]
+        : plan === undefined
+          ? undefined
+          : mode === 'price'
+            ? meanPricePerMbit(plan.links[id]?.shadowPriceEurPerBit)
+            : plan.utilization[id]
   }
   return out
 }
@@ -48,7 +52,7 @@ export interface LinkColourScale {
 }
 
 /**
- * Prices use a log scale over the positive prices present (a zero price has no colour on a log
+ * Prices and link values use a log scale over the positive prices present (a zero price has no colour on a log
  * scale and is shown as "no value"); utilization a linear 0..1 scale.
  */
 export function linkColourScale(
