@@ -5,6 +5,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { contingencyPoolSize, startAnalysisRunner } from '../store/analysisRunner.ts'
 import { startAutosave } from '../store/autosave.ts'
+import { startCompareRunner } from '../store/compareRunner.ts'
 import { startSolveRunner } from '../store/solveRunner.ts'
 import { createSolverClient } from '../worker/client.ts'
 import { AnalysisProvider } from './analysis/analysisContext.ts'
@@ -21,6 +22,8 @@ const analysis = startAnalysisRunner(client, {
   createPoolClient: createSolverClient,
   poolSize: contingencyPoolSize(navigator.hardwareConcurrency),
 })
+// Scenario B (Compare A/B) is solved on the planner's worker too, only while A is idle.
+startCompareRunner(client, timeoutParam > 0 ? { timeoutMs: timeoutParam } : {})
 void openShareLink()
 startAutosave()
 const root = document.getElementById('root')
