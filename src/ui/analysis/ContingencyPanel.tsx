@@ -86,7 +86,7 @@ function ContingencyChart() {
         Base plan: {formatEur(report.base.objectiveEur)} per day. {windowText(report, scenario)}{' '}
         {infeasible.length === 0
           ? 'Every single failure still has a feasible plan.'
-          : `${infeasible.length} failure${infeasible.length === 1 ? '' : 's'} leave no plan that meets every hard constraint (red bars at full width): ${infeasible.map((r) => r.label).join(', ')}.`}
+          : `${infeasible.length} failure${infeasible.length === 1 ? '' : 's'} leave no plan that meets every hard constraint (red bars at full width): ${infeasible.map((r) => r.detail).join(', ')}.`}
       </p>
       <ChartFrame
         id="contingency"
@@ -127,7 +127,7 @@ function ContingencyChart() {
                 if (active !== true || row === undefined) return null
                 return (
                   <div className="chart__tooltip">
-                    <strong>{row.label} fails</strong>
+                    <strong>{row.detail} fails</strong>
                     <p>
                       All day: {deltaText(row.dayEur, row.dayFeasible)}; {row.dayLoss}.
                     </p>
@@ -173,7 +173,7 @@ function contingencyTable(rows: TornadoRow[], hasWindow: boolean) {
       ...(hasWindow ? ['Δ cost, shock window (€)', 'First to lose key, shock window'] : []),
     ],
     rows: rows.map((r) => [
-      r.label,
+      r.detail,
       deltaText(r.dayEur, r.dayFeasible),
       r.dayLoss,
       ...(hasWindow ? [deltaText(r.windowEur, r.windowFeasible), r.windowLoss] : []),

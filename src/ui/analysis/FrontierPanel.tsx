@@ -26,6 +26,7 @@ import {
   frontierRows,
   frontierSentence,
   frontierTable,
+  listSome,
   percentLogTicks,
   unresolvedText,
 } from './transforms.ts'
@@ -67,13 +68,17 @@ function FrontierChart() {
       >
         {frontier.breakpoints.length === 0
           ? 'The shadow prices do not change within the swept range (no breakpoints).'
-          : `Shadow prices change at ${frontier.breakpoints.map(formatShare).join(', ')} (dashed lines); between breakpoints each extra share saves the same amount.`}{' '}
+          : `Shadow prices change at ${frontier.breakpoints.length} share${frontier.breakpoints.length === 1 ? '' : 's'}: ${listSome(frontier.breakpoints.map(formatShare), 8)} (dashed lines); between breakpoints each extra share saves the same amount.`}{' '}
         Today’s share: {formatShare(frontier.currentShare)} (solid line).
       </p>
       {infeasible.length > 0 && (
         <p className="chart__note">
           No plan meets every hard constraint at{' '}
-          {infeasible.map((p) => formatShare(p.vppShare)).join(', ')}.
+          {listSome(
+            infeasible.map((p) => formatShare(p.vppShare)),
+            6,
+          )}
+          .
         </p>
       )}
       {unresolved !== undefined && (
@@ -137,7 +142,8 @@ function FrontierChart() {
                 key={b}
                 x={b * 100}
                 yAxisId="eur"
-                stroke="#6b7785"
+                stroke="#9aa5b1"
+                strokeOpacity={0.6}
                 strokeDasharray="4 3"
                 className="frontier-breakpoint"
               />

@@ -3,9 +3,8 @@
  * (what an upgrade buys), each confirmed by re-solving with the rate moved a little.
  */
 import { useAppStore } from '../../store/index.ts'
-import { formatEur } from '../format.ts'
 import { AnalysisPanel } from './AnalysisPanel.tsx'
-import { checkText } from './transforms.ts'
+import { checkText, formatEurSig } from './transforms.ts'
 
 export function LinkValuePanel() {
   return (
@@ -63,9 +62,9 @@ function LinkValueTable() {
                     aria-hidden="true"
                     style={{ width: top > 0 ? `${(60 * l.valueEurPerKbpsLinkRate) / top}px` : 0 }}
                   />
-                  {formatEur(l.valueEurPerKbpsLinkRate)}
+                  {formatEurSig(l.valueEurPerKbpsLinkRate)}
                 </td>
-                <td>{formatEur(l.valueEurPerKbps)}</td>
+                <td>{formatEurSig(l.valueEurPerKbps)}</td>
                 <td>{l.pricedSlots}</td>
                 <td
                   className={

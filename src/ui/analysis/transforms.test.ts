@@ -6,6 +6,8 @@ import { completeScenario } from '../../store/scenarioSlice.ts'
 import { slotClock } from '../format.ts'
 import {
   checkText,
+  formatEurSig,
+  listSome,
   deltaText,
   formatShare,
   frontierRows,
@@ -139,5 +141,15 @@ describe('tornadoRows', () => {
     expect(deltaText(5, true)).toBe('+€5')
     expect(deltaText(null, false)).toBe('infeasible')
     expect(deltaText(null, undefined)).toBe('no shock window')
+  })
+})
+
+describe('small formats', () => {
+  it('keeps three significant digits of small euro values and caps long lists', () => {
+    expect(formatEurSig(0.000812345)).toBe('€0.000812')
+    expect(formatEurSig(659178)).toBe('€659,178')
+    expect(formatEurSig(null)).toBe('–')
+    expect(listSome(['a', 'b', 'c'], 2)).toBe('a, b and 1 more')
+    expect(listSome(['a', 'b'], 2)).toBe('a, b')
   })
 })

@@ -89,9 +89,10 @@ export function formatPercentTick(pct: number): string {
 /** The unresolved intervals as text, or undefined when every breakpoint was pinned down. */
 export function unresolvedText(frontier: Frontier): string | undefined {
   if (frontier.unresolvedIntervals.length === 0) return undefined
-  const spans = frontier.unresolvedIntervals
-    .map(([lo, hi]) => `${formatShare(lo)}–${formatShare(hi)}`)
-    .join(', ')
+  const spans = listSome(
+    frontier.unresolvedIntervals.map(([lo, hi]) => `${formatShare(lo)}–${formatShare(hi)}`),
+    4,
+  )
   return `Between ${spans} the shadow prices change more than the refinement solves could pin down, so breakpoints there may be missing or approximate; the plotted points themselves are exact.`
 }
 
@@ -100,14 +101,31 @@ export function checkText(check: LinkValueCheck | undefined, dualEurPerKbps: num
   if (check === undefined) return 'not checked'
   if (check.agrees) return '✓ agrees'
   const pct = (check.relativeError * 100).toPrecision(2)
-  return `✗ differs: re-solves give ${formatEur(check.loweredEurPerKbps)}…${formatEur(check.raisedEurPerKbps)} vs ${formatEur(dualEurPerKbps)} (${pct} %)`
+  return `✗ differs: re-solves give ${formatEurSig(check.loweredEurPerKbps)}…${formatEurSig(check.raisedEurPerKbps)} vs ${formatEurSig(dualEurPerKbps)} (${pct} %)`
+}
+
+/** Euros with three significant digits for small values (link values are often fractions of a cent). */
+export function formatEurSig(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–'
+  if (value === 0 || Math.abs(value) >= 100) return formatEur(value)
+  return `€${Number(value.toPrecision(3)).toLocaleString('en-GB', { maximumSignificantDigits: 3 })}`
+}
+
+/** At most `max` items written out, then how many more. */
+export function listSome(items: readonly string[], max: number): string {
+  return items.length <= max
+    ? items.join(', ')
+    : `${items.slice(0, max).join(', ')} and ${items.length - max} more`
 }
 
 export interface TornadoRow {
   key: string
   kind: 'link' | 'relay'
   id: string
+  /** Short label for the chart axis. */
   label: string
+  /** With the link's ends, for the table and tooltip. */
+  detail: string
   /** Δ objective for the whole-day outage, €; null when no plan exists. */
   dayEur: number | null
   windowEur: number | null
@@ -148,13 +166,20 @@ export function tornadoRows(report: ContingencyReport, scenario: Scenario): Torn
       const link = scenario.qkd.links.find((l) => l.id === r.linkId)
       const ends =
         link === undefined ? '' : ` (${nodeLabel(scenario, link.a)}–${nodeLabel(scenario, link.b)})`
-      return { row: r, kind: 'link' as const, id: r.linkId, label: `Link ${r.linkId}${ends}` }
+      return {
+        row: r,
+        kind: 'link' as const,
+        id: r.linkId,
+        label: `Link ${r.linkId}`,
+        detail: `Link ${r.linkId}${ends}`,
+      }
     }),
     ...report.nodes.map((r) => ({
       row: r,
       kind: 'relay' as const,
       id: r.nodeId,
-      label: `Relay ${nodeLabel(scenario, r.nodeId)}`,
+      label: `Relay ${r.nodeId}`,
+      detail: `Relay ${nodeLabel(scenario, r.nodeId)}`,
     })),
   ]
   const finite = items.flatMap(({ row }) =>
@@ -169,11 +194,12 @@ export function tornadoRows(report: ContingencyReport, scenario: Scenario): Torn
       : outcome.deltaObjectiveEur === null
         ? full
         : Math.max(0, outcome.deltaObjectiveEur)
-  const rows = items.map(({ row, kind, id, label }) => ({
+  const rows = items.map(({ row, kind, id, label, detail }) => ({
     key: `${kind}:${id}`,
     kind,
     id,
     label,
+    detail,
     dayEur: row.deltaObjectiveEur,
     windowEur: row.window?.deltaObjectiveEur ?? null,
     dayFeasible: row.deltaObjectiveEur !== null,
