@@ -1,6 +1,6 @@
 /**
  * LP against MILP: the LP bound, the MILP's value, the LP rounded to whole choices, and how many
- * flow-slots the LP split, with the fractional-knapsack reason rounding costs little.
+ * flow-slots the LP split, with the fractional-knapsack bound on how many choices need rounding.
  */
 import { useAppStore } from '../../store/index.ts'
 import { formatCount, formatEur, formatPercent } from '../format.ts'
@@ -54,9 +54,13 @@ function IntegralityFacts() {
         </dd>
       </dl>
       <p className="chart__note">
-        Why the gap is small: like the fractional knapsack, an optimal basic LP solution splits at
-        most one choice per binding key constraint, so only a handful of flow-slots need rounding
-        and rounding them costs little.
+        Why LP ≤ MILP ≤ rounded LP: like the fractional knapsack, a basic LP optimum splits at most
+        one choice per binding key constraint (here {formatCount(report.fractionalChoices)} ≤{' '}
+        {formatCount(report.pricedKeyRows)}), and rounding each split choice toward less key keeps
+        every key store at least as full, so the rounded plan is always feasible. Few choices are
+        split, but each whole choice can still cost much: a message batch the LP half-holds must be
+        held, or sent, in full. The gap is what those {formatCount(report.fractionalChoices)}{' '}
+        choices cost.
       </p>
     </>
   )
