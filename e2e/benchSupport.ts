@@ -1,0 +1,43 @@
+/**
+ * What the UI benchmarks share: serve `dist/` with `vite preview` on a port, open Debian's
+ * Chromium at a fixed viewport, and report medians against targets. Benchmarks are scripts,
+ * never tests: timings on shared 2-core machines are noisy.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser } from 'playwright-core'
+import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts'
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)] ?? Number.NaN
+}
+
+export const verdict = (value: number, target: number): string =>
+  value <= target ? 'within target' : 'OVER TARGET'
+
+/** Starts `vite preview` on `port` and resolves once it answers. */
+export async function startPreview(port: number): Promise<ChildProcess> {
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: ROOT, stdio: 'ignore' },
+  )
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/`).then(
+      (r) => r.ok,
+      () => false,
+    )
+    if (ok) return server
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  server.kill()
+  throw new Error(`vite preview did not answer on port ${port}`)
+}
+
+/** Debian's Chromium with the project's flags. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS })
+}
