@@ -35,7 +35,7 @@ export interface AnalysisResults {
 
 export type AnalysisKind = keyof AnalysisResults
 
-export type ResultsView = 'plan' | 'analysis'
+export type ResultsView = 'plan' | 'analysis' | 'compare'
 
 export interface AnalysisSlice {
   analysis: AnalysisResults

@@ -1,15 +1,17 @@
 /**
- * The results column's two views: the plan (KPIs and charts, passed as children) and decision
- * support. Only the chosen view is rendered, so hidden charts cost nothing while re-planning.
+ * The results column's views: the plan (KPIs and charts, passed as children), decision
+ * support, and Compare A/B. Only the chosen view is rendered, so hidden charts cost nothing while re-planning.
  */
 import type { KeyboardEvent, ReactNode } from 'react'
 import type { ResultsView } from '../../store/analysisSlice.ts'
 import { useAppStore } from '../../store/index.ts'
+import { CompareView } from '../compare/CompareView.tsx'
 import { DecisionSupport } from './DecisionSupport.tsx'
 
 const TABS: ReadonlyArray<[ResultsView, string]> = [
   ['plan', 'Plan'],
   ['analysis', 'Decision support'],
+  ['compare', 'Compare A/B'],
 ]
 
 export function ResultsTabs({ children }: { children: ReactNode }) {
@@ -17,7 +19,9 @@ export function ResultsTabs({ children }: { children: ReactNode }) {
   const setView = useAppStore((s) => s.setResultsView)
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return
-    const next = view === 'plan' ? 'analysis' : 'plan'
+    const at = TABS.findIndex(([value]) => value === view)
+    const step = event.key === 'ArrowRight' ? 1 : TABS.length - 1
+    const next = TABS[(at + step) % TABS.length]?.[0] ?? 'plan'
     setView(next)
     document.getElementById(`results-tab-${next}`)?.focus()
   }
@@ -46,7 +50,7 @@ export function ResultsTabs({ children }: { children: ReactNode }) {
         aria-labelledby={`results-tab-${view}`}
         className="layout__results"
       >
-        {view === 'plan' ? children : <DecisionSupport />}
+        {view === 'plan' ? children : view === 'analysis' ? <DecisionSupport /> : <CompareView />}
       </div>
     </div>
   )
