@@ -83,3 +83,42 @@ test('a preset loaded into B is solved on its own and lists its differences', as
   await page.getByRole('button', { name: 'Clear B' }).click()
   await expect(page.getByTestId('compare-empty')).toBeVisible()
 })
+
+/** Whether the browser store holds a saved scenario B. */
+function savedBExists(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('qkd-vpp-planner', 1)
+        open.onsuccess = () => {
+          const get = open.result.transaction('scenarios').objectStore('scenarios').get('compareB')
+          get.onsuccess = () => {
+            open.result.close()
+            resolve(get.result !== undefined)
+          }
+        }
+      }),
+  )
+}
+
+test('scenario B is kept across a reload', async ({ page }) => {
+  await openDashboard(page)
+  await page.getByRole('tab', { name: 'Compare A/B' }).click()
+  await page.getByRole('button', { name: 'Pin current as B' }).click()
+  await expect.poll(() => savedBExists(page)).toBe(true)
+  const share = page.getByRole('spinbutton', { name: 'VPP key share, exact percent' })
+  await share.fill('0.6')
+  await share.press('Enter')
+  await expect(page.getByTestId('save-status')).toContainText('Saved in this browser')
+  await waitForSolve(page)
+  await page.reload()
+  await waitForSolve(page)
+  await page.getByRole('tab', { name: 'Compare A/B' }).click()
+  await expect(page.getByTestId('compare-view')).toContainText('Kept from your last visit')
+  await waitForCompare(page)
+  const row = page.getByTestId('assumptions-diff').locator('tr[data-path="qkd.vppShare"]')
+  await expect(row.getByRole('cell')).toHaveText(['changed', '0.006', '0.01'])
+  // Clearing B removes the saved one too.
+  await page.getByRole('button', { name: 'Clear B' }).click()
+  await expect.poll(() => savedBExists(page)).toBe(false)
+})

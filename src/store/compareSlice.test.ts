@@ -108,6 +108,15 @@ describe('compare slice', () => {
     expect(state().compareOracleRevision).not.toBe(state().compareRevision)
   })
 
+  it('restores a saved B without making it an undoable step', () => {
+    const tiny = completeScenario(tinyScenario())
+    state().restoreB(tiny)
+    expect(state().compareB).toBe(tiny)
+    expect(state().compareSource).toBe('Kept from your last visit')
+    expect(state().compareSolveState).toBe('solving')
+    expect(state().compareUndoStack).toEqual([])
+  })
+
   it(`keeps the last ${COMPARE_UNDO_LIMIT} compare operations`, () => {
     for (let i = 0; i < COMPARE_UNDO_LIMIT + 5; i++) state().copyAToB()
     expect(state().compareUndoStack).toHaveLength(COMPARE_UNDO_LIMIT)

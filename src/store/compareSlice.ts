@@ -48,6 +48,8 @@ export interface CompareSlice {
   undoCompare: () => void
   /** Asks for B's plan again after a failed or stopped solve (not an undoable step). */
   solveBAgain: () => void
+  /** Puts back the B saved on the last visit (not an undoable step). */
+  restoreB: (scenario: Scenario) => void
 }
 
 type Get = () => AppState
@@ -121,4 +123,5 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
     else set((s) => withB(s, step.previousB, step.previousSource))
   },
   solveBAgain: () => set((s) => withB(s, s.compareB, s.compareSource)),
+  restoreB: (scenario) => set((s) => withB(s, scenario, 'Kept from your last visit')),
 })

@@ -68,3 +68,24 @@ export async function loadSavedScenario(): Promise<SavedScenario | undefined> {
   const validated = validateScenario(record.scenario)
   return validated.ok ? { scenario: validated.scenario, savedAt: record.savedAt } : undefined
 }
+
+/** Where scenario B of Compare A/B is kept, beside the current scenario. */
+const COMPARE_KEY = 'compareB'
+
+/** Saves scenario B, or removes the saved one when there is no B. */
+export function saveCompareScenario(scenario: Scenario | undefined): Promise<void> {
+  if (scenario === undefined) {
+    return run('readwrite', (store) => store.delete(COMPARE_KEY)).then(() => undefined)
+  }
+  const record: SavedScenario = { scenario, savedAt: new Date().toISOString() }
+  return run('readwrite', (store) => store.put(record, COMPARE_KEY)).then(() => undefined)
+}
+
+/** The saved scenario B, if there is one that still validates. */
+export async function loadSavedCompareScenario(): Promise<Scenario | undefined> {
+  const record = (await run('readonly', (store) => store.get(COMPARE_KEY))) as
+    SavedScenario | undefined
+  if (record === undefined) return undefined
+  const validated = validateScenario(record.scenario)
+  return validated.ok ? validated.scenario : undefined
+}

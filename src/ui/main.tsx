@@ -5,6 +5,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { contingencyPoolSize, startAnalysisRunner } from '../store/analysisRunner.ts'
 import { startAutosave } from '../store/autosave.ts'
+import { startCompareAutosave } from '../store/compareAutosave.ts'
 import { startCompareRunner } from '../store/compareRunner.ts'
 import { startSolveRunner } from '../store/solveRunner.ts'
 import { createSolverClient } from '../worker/client.ts'
@@ -26,6 +27,7 @@ const analysis = startAnalysisRunner(client, {
 startCompareRunner(client, timeoutParam > 0 ? { timeoutMs: timeoutParam } : {})
 void openShareLink()
 startAutosave()
+startCompareAutosave()
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
 createRoot(root).render(
