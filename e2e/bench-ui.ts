@@ -5,24 +5,18 @@
  * - slider change → every chart showing the new revision (median over N changes);
  * - main-thread long tasks (> 50 ms; the target is none over 100 ms) while solves run;
  * - initial JavaScript, gzipped (the solver's wasm and the worker are not initial).
+ * Each figure is split into the worker's solve time and the main thread's render time, and long
+ * tasks are attributed to phases; `--trace` prints the whole timeline.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { spawn } from 'node:child_process'
-import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts'
+import { launchChromium, median, ROOT, startPreview, verdict } from './benchSupport.ts'
+import { formatTrace, installTrace, takeTrace, workerTimes, type TraceEvent } from './benchTrace.ts'
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const PORT = 4390
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] ?? Number.NaN
-}
-const verdict = (value: number, target: number): string =>
-  value <= target ? 'within target' : 'OVER TARGET'
+const printTrace = process.argv.includes('--trace')
 
 function initialJsGzipKb(): number {
   const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8')
@@ -38,32 +32,25 @@ function initialJsGzipKb(): number {
   return bytes / 1024
 }
 
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-  {
-    cwd: ROOT,
-    stdio: 'ignore',
-  },
-)
+const longTasks = (events: readonly TraceEvent[]): number[] =>
+  events.filter((e) => e.kind === 'longtask').map((e) => Math.round(e.ms ?? 0))
+/** When the oracle's answer arrived and when the last chart showed it: the render time, ms. */
+function renderAfterOracle(events: readonly TraceEvent[]): number | undefined {
+  const answer = events.find((e) => e.kind === 'answer' && e.what === 'solveOracle')
+  const shown = events.filter(
+    (e) =>
+      e.kind === 'attr' && /^(chart-(?!policies)|kpi-strip)\S* data-revision/.test(e.what ?? ''),
+  )
+  const last = shown.at(-1)
+  return answer === undefined || last === undefined ? undefined : last.at - answer.at
+}
+const ms = (x: number | undefined): string => (x === undefined ? '?' : `${Math.round(x)} ms`)
+
+const server = await startPreview(PORT)
 try {
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://127.0.0.1:${PORT}/`).then(
-      (r) => r.ok,
-      () => false,
-    )
-    if (ok) break
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] }
-    w.__longTasks = []
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration)
-    }).observe({ type: 'longtask', buffered: true })
-  })
+  await installTrace(page)
   const started = Date.now()
   await page.goto(`http://127.0.0.1:${PORT}/`)
   await page.waitForSelector('[data-testid="kpi-strip"][data-revision]:not([data-revision="-1"])', {
@@ -72,10 +59,12 @@ try {
   const firstPlan = Date.now() - started
   await page.waitForSelector('[data-solve-state="ready"]', { timeout: 60_000 })
   const firstReady = Date.now() - started
+  const first = await takeTrace(page)
   const charts = await page.locator('[data-testid^="chart-"]').count()
   const slider = page.getByRole('slider', { name: 'VPP key share' })
   const changes: number[] = []
   const oracleChanges: number[] = []
+  const slides: TraceEvent[][] = []
   for (let i = 0; i < runs; i++) {
     await slider.focus()
     const t0 = Date.now()
@@ -103,15 +92,25 @@ try {
       { timeout: 60_000 },
     )
     changes.push(Date.now() - t0)
+    // Let the last commit's long task, if any, be reported before the next change.
+    await page.waitForTimeout(300)
+    slides.push(await takeTrace(page))
   }
-  const longTasks = await page.evaluate(
-    () => (window as unknown as { __longTasks: number[] }).__longTasks,
-  )
   await browser.close()
   const js = initialJsGzipKb()
+  if (printTrace) {
+    console.log(`--- first render (ms since navigation)\n${formatTrace(first, 0)}`)
+    slides.forEach((s, i) => console.log(`--- slider change ${i + 1}\n${formatTrace(s)}`))
+  }
+  const answerAt = (events: readonly TraceEvent[], what: string) =>
+    events.find((e) => e.kind === 'answer' && e.what === what)?.at
   console.log(
     `first render, oracle plan shown: ${firstPlan} ms  [target ≤ 2000 ms: ${verdict(firstPlan, 2000)}]`,
   )
+  console.log(
+    `  solver warmed up at ${ms(answerAt(first, 'warmUp'))}; oracle solve ${ms(workerTimes(first, 'solveOracle')[0])} (answered at ${ms(answerAt(first, 'solveOracle'))}), then ${ms(renderAfterOracle(first))} rendering; comparison ${ms(workerTimes(first, 'comparePolicies')[0])} in the worker`,
+  )
+  console.log(`  long tasks: ${longTasks(first).join(', ') || 'none'} ms`)
   console.log(
     `first render, all ${charts} charts and the policy comparison ready: ${firstReady} ms`,
   )
@@ -121,9 +120,19 @@ try {
   console.log(
     `slider change → every chart on the new revision (median of ${runs}): ${median(changes)} ms  [target ≤ 500 ms: ${verdict(median(changes), 500)}]`,
   )
-  const over100 = longTasks.filter((d) => d > 100)
+  const solves = slides.flatMap((s) => workerTimes(s, 'solveOracle'))
+  const compares = slides.flatMap((s) => workerTimes(s, 'comparePolicies'))
+  const renders = slides.map(renderAfterOracle).filter((x) => x !== undefined)
   console.log(
-    `main-thread long tasks: ${longTasks.length} over 50 ms, ${over100.length} over 100 ms (longest ${Math.round(Math.max(0, ...longTasks))} ms)  [target: none over 100 ms]`,
+    `  medians: oracle solve ${ms(median(solves))}, oracle charts rendered ${ms(median(renders))} after its answer, comparison ${ms(median(compares))} in the worker`,
+  )
+  console.log(
+    `  long tasks per change: ${slides.map((s) => `[${longTasks(s).join(', ')}]`).join(' ')} ms`,
+  )
+  const all = [...longTasks(first), ...slides.flatMap(longTasks)]
+  const over100 = all.filter((d) => d > 100)
+  console.log(
+    `main-thread long tasks: ${all.length} over 50 ms, ${over100.length} over 100 ms (longest ${Math.max(0, ...all)} ms)  [target: none over 100 ms]`,
   )
   console.log(
     `initial JavaScript, gzipped: ${js.toFixed(1)} KB  [target ≤ 350 KB: ${verdict(js, 350)}]`,
