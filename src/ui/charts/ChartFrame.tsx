@@ -6,7 +6,7 @@ import { useRef, type ReactNode } from 'react'
 import { useAppStore } from '../../store/index.ts'
 import { tidyCsv } from '../io/csv.ts'
 import { downloadBlob, fileStem } from '../io/download.ts'
-import { svgToPngBlob } from '../io/png.ts'
+import { canvasToPngBlob, svgToPngBlob } from '../io/png.ts'
 
 export interface TableData {
   columns: string[]
@@ -44,10 +44,15 @@ export function ChartFrame({
     downloadBlob(`${fileStem(scenario.name)}-${id}.csv`, new Blob([csv], { type: 'text/csv' }))
   }
   const exportPng = (): void => {
-    const svg = body.current?.querySelector('svg.recharts-surface')
-    if (!(svg instanceof SVGSVGElement)) return
+    const picture = body.current?.querySelector('svg.recharts-surface, canvas')
     const name = `${fileStem(useAppStore.getState().scenario.name)}-${id}.png`
-    void svgToPngBlob(svg).then((blob) => downloadBlob(name, blob))
+    const png =
+      picture instanceof SVGSVGElement
+        ? svgToPngBlob(picture)
+        : picture instanceof HTMLCanvasElement
+          ? canvasToPngBlob(picture)
+          : undefined
+    void png?.then((blob) => downloadBlob(name, blob))
   }
   return (
     <section

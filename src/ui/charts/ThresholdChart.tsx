@@ -2,28 +2,17 @@
  * The price-threshold property: every upgrade step of every flow-slot as value per key bit
  * against the flow's path price (log-log), taken steps above the diagonal, untaken below.
  */
-import {
-  CartesianGrid,
-  Legend,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-  ZAxis,
-} from 'recharts'
 import { plannedScenario, useChartState } from './useChartState.ts'
 import { formatCount, formatPercent, formatPricePerMbit, slotClock } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { verticalAxisLabel } from './timeOfDay.tsx'
-import { NO_ANIMATION } from './chartConfig.ts'
+import { ScatterCanvas } from './ScatterCanvas.tsx'
 import { formatDecadeEur, thresholdData, type ThresholdDot } from './transforms.ts'
 
 const TAKEN = '#2a9d5c'
 const NOT_TAKEN = '#d1495b'
 const eur = (perMbit: number): string => formatPricePerMbit(perMbit / 1e6)
+const priceOf = (d: ThresholdDot): number => d.price
+const valueOf = (d: ThresholdDot): number => d.value
 
 export function ThresholdChart() {
   const { plan, revision, scenario } = useChartState((s) => ({
@@ -85,83 +74,34 @@ export function ThresholdChart() {
           ]),
       })}
     >
-      <ResponsiveContainer width="100%" height={300}>
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke="#e5e8ec" />
-          <XAxis
-            type="number"
-            dataKey="price"
-            name="Path price π"
-            scale="log"
-            domain={[lo, hi]}
-            ticks={data.axis?.ticks ?? []}
-            allowDataOverflow
-            tick={{ fontSize: 12 }}
-            tickFormatter={(v: number) => formatDecadeEur(v)}
-            label={{
-              value: 'Path price π, €/Mbit',
-              position: 'insideBottom',
-              offset: -4,
-              fontSize: 12,
-            }}
-            height={44}
-          />
-          <YAxis
-            type="number"
-            dataKey="value"
-            name="Value per key bit"
-            scale="log"
-            domain={[lo, hi]}
-            ticks={data.axis?.ticks ?? []}
-            allowDataOverflow
-            tick={{ fontSize: 12 }}
-            width={72}
-            tickFormatter={(v: number) => formatDecadeEur(v)}
-            label={verticalAxisLabel('Value per key bit, €/Mbit')}
-          />
-          <ZAxis range={[14, 14]} />
-          <ReferenceLine
-            segment={[
-              { x: lo, y: lo },
-              { x: hi, y: hi },
-            ]}
-            stroke="#1d2733"
-            strokeDasharray="5 3"
-            ifOverflow="hidden"
-            label={{ value: 'value = price', position: 'insideTopLeft', fontSize: 11 }}
-          />
-          <Tooltip
-            cursor={{ strokeDasharray: '3 3' }}
-            content={({ active, payload }) => {
-              const d = payload?.[0]?.payload as ThresholdDot | undefined
-              if (active !== true || d === undefined) return null
-              return (
-                <div className="chart__tooltip">
-                  <strong>{tip(d)}</strong>
-                  <div>Path price π: {eur(d.price)}</div>
-                  <div>Value per key bit: {eur(d.value)}</div>
-                  <div>Taken: {formatPercent(d.taken, 0)} of the step</div>
-                </div>
-              )
-            }}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Scatter
-            name={`Taken (${formatCount(data.taken.length)})`}
-            data={data.taken}
-            fill={TAKEN}
-            fillOpacity={0.6}
-            {...NO_ANIMATION}
-          />
-          <Scatter
-            name={`Not taken (${formatCount(data.notTaken.length)})`}
-            data={data.notTaken}
-            fill={NOT_TAKEN}
-            fillOpacity={0.6}
-            {...NO_ANIMATION}
-          />
-        </ScatterChart>
-      </ResponsiveContainer>
+      <ScatterCanvas
+        series={[
+          { name: `Taken (${formatCount(data.taken.length)})`, colour: TAKEN, points: data.taken },
+          {
+            name: `Not taken (${formatCount(data.notTaken.length)})`,
+            colour: NOT_TAKEN,
+            points: data.notTaken,
+          },
+        ]}
+        x={priceOf}
+        y={valueOf}
+        domain={[lo, hi]}
+        ticks={data.axis?.ticks ?? []}
+        format={formatDecadeEur}
+        xLabel="Path price π, €/Mbit"
+        yLabel="Value per key bit, €/Mbit"
+        diagonalLabel="value = price"
+        height={300}
+        label={`Scatter of ${formatCount(data.taken.length)} taken and ${formatCount(data.notTaken.length)} untaken upgrade steps, value per key bit against path price; use Show table for the figures.`}
+        tooltip={(d) => (
+          <>
+            <strong>{tip(d)}</strong>
+            <div>Path price π: {eur(d.price)}</div>
+            <div>Value per key bit: {eur(d.value)}</div>
+            <div>Taken: {formatPercent(d.taken, 0)} of the step</div>
+          </>
+        )}
+      />
     </ChartFrame>
   )
 }

@@ -1,5 +1,6 @@
 /**
- * A chart as a PNG: its SVG is serialised, drawn on a white canvas at twice the size, and saved.
+ * A chart as a PNG: its SVG is serialised, drawn on a white canvas at twice the size, and saved;
+ * a chart drawn on a canvas is copied onto white as it is (it already keeps twice the CSS size).
  * Everything stays in the browser.
  */
 
@@ -22,13 +23,30 @@ export async function svgToPngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob>
     image.onerror = () => reject(new Error('the chart could not be drawn as an image'))
     image.src = url
   })
+  return onWhite(Math.ceil(width * scale), Math.ceil(height * scale), (context) => {
+    context.scale(scale, scale)
+    context.drawImage(image, 0, 0)
+  })
+}
+
+/** A canvas chart as a PNG on a white background, at the canvas's own resolution. */
+export function canvasToPngBlob(source: HTMLCanvasElement): Promise<Blob> {
+  return onWhite(source.width, source.height, (context) => context.drawImage(source, 0, 0))
+}
+
+function onWhite(
+  width: number,
+  height: number,
+  draw: (context: CanvasRenderingContext2D) => void,
+): Promise<Blob> {
   const canvas = document.createElement('canvas')
-  canvas.width = Math.ceil(width * scale)
-  canvas.height = Math.ceil(height * scale)
+  canvas.width = width
+  canvas.height = height
   const context = canvas.getContext('2d')
   if (context === null) throw new Error('this browser cannot draw on a canvas')
-  context.scale(scale, scale)
-  context.drawImage(image, 0, 0)
+  context.fillStyle = '#ffffff'
+  context.fillRect(0, 0, width, height)
+  draw(context)
   return new Promise((resolve, reject) =>
     canvas.toBlob(
       (blob) => (blob === null ? reject(new Error('PNG encoding failed')) : resolve(blob)),
