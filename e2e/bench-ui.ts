@@ -110,6 +110,10 @@ try {
   console.log(
     `  solver warmed up at ${ms(answerAt(first, 'warmUp'))}; oracle solve ${ms(workerTimes(first, 'solveOracle')[0])} (answered at ${ms(answerAt(first, 'solveOracle'))}), then ${ms(renderAfterOracle(first))} rendering; comparison ${ms(workerTimes(first, 'comparePolicies')[0])} in the worker`,
   )
+  const drawn = first.filter((e) => e.kind === 'attr' && /^chart-(?!policies)/.test(e.what ?? ''))
+  console.log(
+    `  every oracle chart drawn at ${ms(drawn.at(-1)?.at)} (charts take turns, one per task)`,
+  )
   console.log(`  long tasks: ${longTasks(first).join(', ') || 'none'} ms`)
   console.log(
     `first render, all ${charts} charts and the policy comparison ready: ${firstReady} ms`,

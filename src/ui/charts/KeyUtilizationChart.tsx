@@ -16,7 +16,9 @@ import {
   YAxis,
 } from 'recharts'
 import { useAppStore } from '../../store/index.ts'
-import { plannedScenario, useChartState } from './useChartState.ts'
+import type { AppState } from '../../store/index.ts'
+import { chartWithState } from './chartWithState.tsx'
+import { plannedScenario } from './useChartState.ts'
 import { formatPercent } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
@@ -61,13 +63,19 @@ export function LinkSelect({ links }: { links: readonly SeriesMeta[] }) {
   )
 }
 
-export function KeyUtilizationChart() {
-  const { plan, revision, scenario, selected } = useChartState((s) => ({
-    plan: s.oracle,
-    revision: s.oracleRevision,
-    scenario: plannedScenario(s),
-    selected: s.selectedLinkId,
-  }))
+const select = (s: AppState) => ({
+  plan: s.oracle,
+  revision: s.oracleRevision,
+  scenario: plannedScenario(s),
+  selected: s.selectedLinkId,
+})
+
+function KeyUtilizationChartView({
+  plan,
+  revision,
+  scenario,
+  selected,
+}: ReturnType<typeof select>) {
   const use = plan === undefined ? { series: [], rows: [] } : keyUseData(plan, scenario)
   const allIds = plan === undefined ? [] : linksToDraw(scenario, plan.links)
   const ids = plan === undefined ? [] : linksToDraw(scenario, plan.links, selected, MAX_DRAWN_LINKS)
@@ -91,7 +99,12 @@ export function KeyUtilizationChart() {
           <CartesianGrid stroke="#e5e8ec" vertical={false} />
           {bands}
           {xAxis}
-          <YAxis tick={{ fontSize: 12 }} width={64} label={verticalAxisLabel('Mbit per slot')} />
+          <YAxis
+            interval={0}
+            tick={{ fontSize: 12 }}
+            width={64}
+            label={verticalAxisLabel('Mbit per slot')}
+          />
           <Tooltip
             contentStyle={{ fontSize: 12 }}
             formatter={(v, name) => [mbit(v), name === SUPPLY ? name : `${String(name)}, key used`]}
@@ -129,7 +142,12 @@ export function KeyUtilizationChart() {
           <CartesianGrid stroke="#e5e8ec" vertical={false} />
           {bands}
           {xAxis}
-          <YAxis tick={{ fontSize: 12 }} width={64} label={verticalAxisLabel('Store, Mbit')} />
+          <YAxis
+            interval={0}
+            tick={{ fontSize: 12 }}
+            width={64}
+            label={verticalAxisLabel('Store, Mbit')}
+          />
           <Tooltip
             contentStyle={{ fontSize: 12 }}
             formatter={(v, name) => [mbit(v), `Store of link ${String(name)}`]}
@@ -161,3 +179,5 @@ export function KeyUtilizationChart() {
     </ChartFrame>
   )
 }
+
+export const KeyUtilizationChart = chartWithState(select, KeyUtilizationChartView)

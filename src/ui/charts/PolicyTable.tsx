@@ -2,7 +2,8 @@
  * The four policies side by side on the evaluation day: objective, regret against the oracle,
  * risk, missed deadlines, key use and risk inside the attack windows and shocks.
  */
-import { useChartState } from './useChartState.ts'
+import type { AppState } from '../../store/index.ts'
+import { chartWithState } from './chartWithState.tsx'
 import { ChartFrame } from './ChartFrame.tsx'
 import { POLICY_SERIES } from './chartConfig.ts'
 import { POLICY_ORDER, POLICY_COLUMNS, policyRows } from './transforms.ts'
@@ -10,12 +11,17 @@ import { POLICY_ORDER, POLICY_COLUMNS, policyRows } from './transforms.ts'
 const colour = (p: keyof typeof POLICY_SERIES | undefined): string =>
   p === undefined ? 'transparent' : POLICY_SERIES[p].colour
 
-export function PolicyTable() {
-  const { comparison, comparisonRevision, oracleRevision } = useChartState((s) => ({
-    comparison: s.comparison,
-    comparisonRevision: s.comparisonRevision,
-    oracleRevision: s.oracleRevision,
-  }))
+const select = (s: AppState) => ({
+  comparison: s.comparison,
+  comparisonRevision: s.comparisonRevision,
+  oracleRevision: s.oracleRevision,
+})
+
+function PolicyTableView({
+  comparison,
+  comparisonRevision,
+  oracleRevision,
+}: ReturnType<typeof select>) {
   const stale = comparison !== undefined && comparisonRevision !== oracleRevision
   const rows = comparison === undefined ? [] : policyRows(comparison)
   const days = comparison?.policies.oracle?.robustness.days ?? 1
@@ -79,3 +85,5 @@ export function PolicyTable() {
     </ChartFrame>
   )
 }
+
+export const PolicyTable = chartWithState(select, PolicyTableView)

@@ -10,20 +10,23 @@ import {
   Tooltip,
   YAxis,
 } from 'recharts'
-import { plannedScenario, useChartState } from './useChartState.ts'
+import type { AppState } from '../../store/index.ts'
+import { chartWithState } from './chartWithState.tsx'
+import { plannedScenario } from './useChartState.ts'
 import { formatEur } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
 import { NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
 import { riskByPolicy, slotRows } from './transforms.ts'
 
-export function RiskChart() {
-  const { plan, comparison, revision, scenario } = useChartState((s) => ({
-    plan: s.oracle,
-    comparison: s.comparison,
-    revision: s.oracleRevision,
-    scenario: plannedScenario(s),
-  }))
+const select = (s: AppState) => ({
+  plan: s.oracle,
+  comparison: s.comparison,
+  revision: s.oracleRevision,
+  scenario: plannedScenario(s),
+})
+
+function RiskChartView({ plan, comparison, revision, scenario }: ReturnType<typeof select>) {
   const series = plan === undefined ? {} : riskByPolicy(comparison, plan.series.residualRiskEur)
   const rows = plan === undefined ? [] : slotRows(plan.slots, plan.slotMinutes, series)
   const keys = Object.keys(series) as Array<keyof typeof POLICY_SERIES>
@@ -45,6 +48,7 @@ export function RiskChart() {
           {windowAreas(scenario)}
           {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
           <YAxis
+            interval={0}
             tick={{ fontSize: 12 }}
             width={64}
             tickFormatter={(v: number) => formatEur(v, 0)}
@@ -72,3 +76,5 @@ export function RiskChart() {
     </ChartFrame>
   )
 }
+
+export const RiskChart = chartWithState(select, RiskChartView)

@@ -11,7 +11,9 @@ import {
   Tooltip,
   YAxis,
 } from 'recharts'
-import { plannedScenario, useChartState } from './useChartState.ts'
+import type { AppState } from '../../store/index.ts'
+import { chartWithState } from './chartWithState.tsx'
+import { plannedScenario } from './useChartState.ts'
 import { formatPricePerMbit } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
@@ -33,18 +35,23 @@ import {
 const perMbit = (v: number | null): string =>
   v === null ? '€0/Mbit (key not scarce)' : formatPricePerMbit(v / 1e6)
 
-export function ShadowPriceChart() {
-  const { plan, revision, scenario, selected, proposedLinks } = useChartState((s) => ({
-    plan: s.oracle,
-    revision: s.oracleRevision,
-    scenario: plannedScenario(s),
-    selected: s.selectedLinkId,
-    // The proposed controller's prices only when they belong to the plan shown.
-    proposedLinks:
-      s.comparisonRevision === s.oracleRevision
-        ? s.comparison?.policies.proposed?.links
-        : undefined,
-  }))
+const select = (s: AppState) => ({
+  plan: s.oracle,
+  revision: s.oracleRevision,
+  scenario: plannedScenario(s),
+  selected: s.selectedLinkId,
+  // The proposed controller's prices only when they belong to the plan shown.
+  proposedLinks:
+    s.comparisonRevision === s.oracleRevision ? s.comparison?.policies.proposed?.links : undefined,
+})
+
+function ShadowPriceChartView({
+  plan,
+  revision,
+  scenario,
+  selected,
+  proposedLinks,
+}: ReturnType<typeof select>) {
   const focus = plan === undefined ? undefined : focusLink(plan.links, selected)
   const allIds = plan === undefined ? [] : linksToDraw(scenario, plan.links)
   const ids = plan === undefined ? [] : linksToDraw(scenario, plan.links, selected, MAX_DRAWN_LINKS)
@@ -80,6 +87,7 @@ export function ShadowPriceChart() {
           {windowAreas(scenario)}
           {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
           <YAxis
+            interval={0}
             scale="log"
             domain={axis?.domain ?? ['auto', 'auto']}
             ticks={axis?.ticks ?? []}
@@ -125,3 +133,5 @@ export function ShadowPriceChart() {
     </ChartFrame>
   )
 }
+
+export const ShadowPriceChart = chartWithState(select, ShadowPriceChartView)

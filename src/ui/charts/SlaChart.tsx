@@ -2,19 +2,22 @@
  * Late messages per slot, stacked by business process, with attack windows and shocks shaded.
  */
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, YAxis } from 'recharts'
-import { plannedScenario, useChartState } from './useChartState.ts'
+import type { AppState } from '../../store/index.ts'
+import { chartWithState } from './chartWithState.tsx'
+import { plannedScenario } from './useChartState.ts'
 import { formatCount } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
 import { NO_ANIMATION } from './chartConfig.ts'
 import { slaData } from './transforms.ts'
 
-export function SlaChart() {
-  const { plan, revision, scenario } = useChartState((s) => ({
-    plan: s.oracle,
-    revision: s.oracleRevision,
-    scenario: plannedScenario(s),
-  }))
+const select = (s: AppState) => ({
+  plan: s.oracle,
+  revision: s.oracleRevision,
+  scenario: plannedScenario(s),
+})
+
+function SlaChartView({ plan, revision, scenario }: ReturnType<typeof select>) {
   const { series, rows } = plan === undefined ? { series: [], rows: [] } : slaData(plan, scenario)
   const total = rows.reduce((acc, r) => acc + Number(r.total), 0)
   return (
@@ -43,6 +46,7 @@ export function SlaChart() {
           {windowAreas(scenario)}
           {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
           <YAxis
+            interval={0}
             tick={{ fontSize: 12 }}
             width={64}
             allowDecimals={false}
@@ -70,3 +74,5 @@ export function SlaChart() {
     </ChartFrame>
   )
 }
+
+export const SlaChart = chartWithState(select, SlaChartView)

@@ -2,7 +2,9 @@
  * The price-threshold property: every upgrade step of every flow-slot as value per key bit
  * against the flow's path price (log-log), taken steps above the diagonal, untaken below.
  */
-import { plannedScenario, useChartState } from './useChartState.ts'
+import type { AppState } from '../../store/index.ts'
+import { chartWithState } from './chartWithState.tsx'
+import { plannedScenario } from './useChartState.ts'
 import { formatCount, formatPercent, formatPricePerMbit, slotClock } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { ScatterCanvas } from './ScatterCanvas.tsx'
@@ -14,12 +16,13 @@ const eur = (perMbit: number): string => formatPricePerMbit(perMbit / 1e6)
 const priceOf = (d: ThresholdDot): number => d.price
 const valueOf = (d: ThresholdDot): number => d.value
 
-export function ThresholdChart() {
-  const { plan, revision, scenario } = useChartState((s) => ({
-    plan: s.oracle,
-    revision: s.oracleRevision,
-    scenario: plannedScenario(s),
-  }))
+const select = (s: AppState) => ({
+  plan: s.oracle,
+  revision: s.oracleRevision,
+  scenario: plannedScenario(s),
+})
+
+function ThresholdChartView({ plan, revision, scenario }: ReturnType<typeof select>) {
   const data =
     plan === undefined
       ? { taken: [], notTaken: [], dropped: 0, axis: undefined }
@@ -105,3 +108,5 @@ export function ThresholdChart() {
     </ChartFrame>
   )
 }
+
+export const ThresholdChart = chartWithState(select, ThresholdChartView)

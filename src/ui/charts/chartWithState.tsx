@@ -1,0 +1,20 @@
+/**
+ * Binds a chart's view to its slice of the store through the render queue (useChartState).
+ */
+import { memo, type ComponentType, type JSX } from 'react'
+import type { AppState } from '../../store/index.ts'
+import { useChartState } from './useChartState.ts'
+
+/**
+ * A chart whose figure is drawn by `View` from the state `selector` picks: the view re-renders
+ * only when that state changes and the chart's turn has come.
+ */
+export function chartWithState<T extends object>(
+  selector: (state: AppState) => T,
+  View: ComponentType<T>,
+): () => JSX.Element {
+  const Memo = memo(View) as unknown as ComponentType<T>
+  return function Chart() {
+    return <Memo {...useChartState(selector)} />
+  }
+}
