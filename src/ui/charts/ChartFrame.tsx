@@ -95,12 +95,15 @@ export function ChartFrame({
           </button>
         </div>
       </header>
-      {empty !== undefined ? (
-        <p className="chart__empty">{empty}</p>
-      ) : asTable ? (
+      {empty !== undefined && <p className="chart__empty">{empty}</p>}
+      {asTable && empty === undefined ? (
         <DataTable data={table()} label={title} />
       ) : (
-        <div className="chart__body" ref={body}>
+        <div
+          className={`chart__body${empty === undefined ? '' : ' chart__body--waiting'}`}
+          ref={body}
+          aria-hidden={empty !== undefined}
+        >
           {children}
         </div>
       )}

@@ -63,6 +63,66 @@ export function LinkSelect({ links }: { links: readonly SeriesMeta[] }) {
   )
 }
 
+const selectStore = (s: AppState) => ({
+  plan: s.oracle,
+  scenario: plannedScenario(s),
+  selected: s.selectedLinkId,
+})
+
+/** The key stores, a chart of its own in the render queue: each recharts chart is a turn. */
+function StoreChartView({ plan, scenario, selected }: ReturnType<typeof selectStore>) {
+  const ids = plan === undefined ? [] : linksToDraw(scenario, plan.links, selected, MAX_DRAWN_LINKS)
+  const store = plan === undefined ? { series: [], rows: [] } : storeData(plan, scenario, ids)
+  const bands = windowAreas(scenario)
+  const xAxis = timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)
+  const highlighted = store.series.some((s) => s.id === selected) ? selected : undefined
+  const shown = store.series.filter((s) => highlighted === undefined || s.id === highlighted)
+  const buffer = scenario.qkd.links.find((l) => l.id === highlighted)?.bufferBits
+  return (
+    <ResponsiveContainer width="100%" height={200}>
+      <LineChart data={store.rows} margin={MARGIN}>
+        <CartesianGrid stroke="#e5e8ec" vertical={false} />
+        {bands}
+        {xAxis}
+        <YAxis
+          interval={0}
+          tick={{ fontSize: 12 }}
+          width={64}
+          label={verticalAxisLabel('Store, Mbit')}
+        />
+        <Tooltip
+          contentStyle={{ fontSize: 12 }}
+          formatter={(v, name) => [mbit(v), `Store of link ${String(name)}`]}
+          labelFormatter={(l) => `End of slot starting ${String(l)}`}
+        />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        {buffer !== undefined && (
+          <ReferenceLine
+            y={buffer / 1e6}
+            stroke="#5b6b7b"
+            strokeDasharray="4 3"
+            label={{ value: 'Store size', position: 'insideTopRight', fontSize: 11 }}
+          />
+        )}
+        {shown.map((s) => (
+          <Line
+            key={s.key}
+            type="linear"
+            dataKey={s.key}
+            name={s.label}
+            stroke={s.colour}
+            strokeWidth={highlighted === undefined ? 1.5 : 2.5}
+            dot={false}
+            {...NO_ANIMATION}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  )
+}
+
+const StoreChart = chartWithState(selectStore, StoreChartView, <div style={{ height: 200 }} />)
+
 const select = (s: AppState) => ({
   plan: s.oracle,
   revision: s.oracleRevision,
@@ -79,12 +139,8 @@ function KeyUtilizationChartView({
   const use = plan === undefined ? { series: [], rows: [] } : keyUseData(plan, scenario)
   const allIds = plan === undefined ? [] : linksToDraw(scenario, plan.links)
   const ids = plan === undefined ? [] : linksToDraw(scenario, plan.links, selected, MAX_DRAWN_LINKS)
-  const store = plan === undefined ? { series: [], rows: [] } : storeData(plan, scenario, ids)
   const bands = windowAreas(scenario)
   const xAxis = timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)
-  const highlighted = store.series.some((s) => s.id === selected) ? selected : undefined
-  const shown = store.series.filter((s) => highlighted === undefined || s.id === highlighted)
-  const buffer = scenario.qkd.links.find((l) => l.id === highlighted)?.bufferBits
   return (
     <ChartFrame
       id="key-use"
@@ -92,7 +148,12 @@ function KeyUtilizationChartView({
       subtitle={`Top: key used per slot by each process, Mbit, counted on every link a relayed bit crosses, against the links' total supply (${formatPercent(plan?.keyUtilization)} used over the day). Bottom: key store at the end of each slot, Mbit — every link, or the picked link against its store size.${drawnLinksNote(ids.length, allIds.length)}`}
       revision={revision}
       empty={plan === undefined ? 'Waiting for the first plan…' : undefined}
-      table={() => keyUseTable(use, plan === undefined ? store : storeData(plan, scenario, allIds))}
+      table={() =>
+        keyUseTable(
+          use,
+          plan === undefined ? { series: [], rows: [] } : storeData(plan, scenario, allIds),
+        )
+      }
     >
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={use.rows} margin={MARGIN}>
@@ -137,45 +198,7 @@ function KeyUtilizationChartView({
         </ComposedChart>
       </ResponsiveContainer>
       <LinkSelect links={linkSeries(scenario, allIds)} />
-      <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={store.rows} margin={MARGIN}>
-          <CartesianGrid stroke="#e5e8ec" vertical={false} />
-          {bands}
-          {xAxis}
-          <YAxis
-            interval={0}
-            tick={{ fontSize: 12 }}
-            width={64}
-            label={verticalAxisLabel('Store, Mbit')}
-          />
-          <Tooltip
-            contentStyle={{ fontSize: 12 }}
-            formatter={(v, name) => [mbit(v), `Store of link ${String(name)}`]}
-            labelFormatter={(l) => `End of slot starting ${String(l)}`}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          {buffer !== undefined && (
-            <ReferenceLine
-              y={buffer / 1e6}
-              stroke="#5b6b7b"
-              strokeDasharray="4 3"
-              label={{ value: 'Store size', position: 'insideTopRight', fontSize: 11 }}
-            />
-          )}
-          {shown.map((s) => (
-            <Line
-              key={s.key}
-              type="linear"
-              dataKey={s.key}
-              name={s.label}
-              stroke={s.colour}
-              strokeWidth={highlighted === undefined ? 1.5 : 2.5}
-              dot={false}
-              {...NO_ANIMATION}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <StoreChart />
     </ChartFrame>
   )
 }

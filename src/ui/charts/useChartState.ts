@@ -11,7 +11,21 @@ import { enqueueRender, renderDone, type RenderJob } from './renderQueue.ts'
 
 export function useChartState<T extends object>(selector: (state: AppState) => T): T {
   const latest = useAppStore(useShallow(selector))
-  const [shown, setShown] = useState(latest)
+  return useInTurn(latest, latest) ?? latest
+}
+
+/**
+ * As useChartState, but the first value too waits for the chart's turn (undefined until then),
+ * so that mounting the charts at start-up is spread over several tasks as well.
+ */
+export function useChartStateMountedInTurn<T extends object>(
+  selector: (state: AppState) => T,
+): T | undefined {
+  return useInTurn(useAppStore(useShallow(selector)), undefined)
+}
+
+function useInTurn<T>(latest: T, initial: T | undefined): T | undefined {
+  const [shown, setShown] = useState(initial)
   const wanted = useRef(latest)
   const current = useRef(shown)
   const [job] = useState<RenderJob>(() => ({
