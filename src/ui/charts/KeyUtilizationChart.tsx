@@ -171,7 +171,12 @@ function KeyUtilizationChartView({
             formatter={(v, name) => [mbit(v), name === SUPPLY ? name : `${String(name)}, key used`]}
             labelFormatter={(l) => `Slot starting ${String(l)}`}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {/* Processes first, supply last: the supply line is registered before the processes'
+                areas, which only exist once a plan has arrived. */}
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            itemSorter={(item) => (item.dataKey === 'supply' ? 1 : 0)}
+          />
           {use.series.map((s) => (
             <Area
               key={s.key}

@@ -43,7 +43,7 @@ interface ScatterCanvasProps<T> {
 }
 
 const MARGIN = { left: 80, right: 16, top: 8, bottom: 52 }
-const RADIUS = 2.1
+const RADIUS = 3
 
 interface Hit<T> {
   d: T
