@@ -32,6 +32,7 @@ import {
   MAX_DRAWN_LINKS,
   storeData,
   type SeriesMeta,
+  waitingRows,
 } from './transforms.ts'
 
 const mbit = (v: unknown): string =>
@@ -80,7 +81,7 @@ function StoreChartView({ plan, scenario, selected }: ReturnType<typeof selectSt
   const buffer = scenario.qkd.links.find((l) => l.id === highlighted)?.bufferBits
   return (
     <ResponsiveContainer width="100%" height={200}>
-      <LineChart data={store.rows} margin={MARGIN}>
+      <LineChart data={plan === undefined ? waitingRows(scenario) : store.rows} margin={MARGIN}>
         <CartesianGrid stroke="#e5e8ec" vertical={false} />
         {bands}
         {xAxis}
@@ -156,7 +157,7 @@ function KeyUtilizationChartView({
       }
     >
       <ResponsiveContainer width="100%" height={240}>
-        <ComposedChart data={use.rows} margin={MARGIN}>
+        <ComposedChart data={plan === undefined ? waitingRows(scenario) : use.rows} margin={MARGIN}>
           <CartesianGrid stroke="#e5e8ec" vertical={false} />
           {bands}
           {xAxis}

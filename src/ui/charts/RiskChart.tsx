@@ -17,7 +17,7 @@ import { formatEur } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
 import { NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
-import { riskByPolicy, slotRows } from './transforms.ts'
+import { riskByPolicy, slotRows, waitingRows } from './transforms.ts'
 
 const select = (s: AppState) => ({
   plan: s.oracle,
@@ -28,7 +28,8 @@ const select = (s: AppState) => ({
 
 function RiskChartView({ plan, comparison, revision, scenario }: ReturnType<typeof select>) {
   const series = plan === undefined ? {} : riskByPolicy(comparison, plan.series.residualRiskEur)
-  const rows = plan === undefined ? [] : slotRows(plan.slots, plan.slotMinutes, series)
+  const rows =
+    plan === undefined ? waitingRows(scenario) : slotRows(plan.slots, plan.slotMinutes, series)
   const keys = Object.keys(series) as Array<keyof typeof POLICY_SERIES>
   return (
     <ChartFrame

@@ -30,6 +30,7 @@ import {
   logAxis,
   priceData,
   priceTable,
+  waitingRows,
 } from './transforms.ts'
 
 const perMbit = (v: number | null): string =>
@@ -82,7 +83,10 @@ function ShadowPriceChartView({
     >
       <LinkSelect links={linkSeries(scenario, allIds)} />
       <ResponsiveContainer width="100%" height={280}>
-        <LineChart data={data.rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <LineChart
+          data={plan === undefined ? waitingRows(scenario) : data.rows}
+          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+        >
           <CartesianGrid stroke="#e5e8ec" vertical={false} />
           {windowAreas(scenario)}
           {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}

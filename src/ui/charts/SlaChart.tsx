@@ -9,7 +9,7 @@ import { formatCount } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
 import { NO_ANIMATION } from './chartConfig.ts'
-import { slaData } from './transforms.ts'
+import { slaData, waitingRows } from './transforms.ts'
 
 const select = (s: AppState) => ({
   plan: s.oracle,
@@ -41,7 +41,11 @@ function SlaChartView({ plan, revision, scenario }: ReturnType<typeof select>) {
       })}
     >
       <ResponsiveContainer width="100%" height={260}>
-        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} barCategoryGap={1}>
+        <BarChart
+          data={plan === undefined ? waitingRows(scenario) : rows}
+          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          barCategoryGap={1}
+        >
           <CartesianGrid stroke="#e5e8ec" vertical={false} />
           {windowAreas(scenario)}
           {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}

@@ -25,6 +25,7 @@ import {
   slotTickInterval,
   storeData,
   thresholdData,
+  waitingRows,
 } from './transforms.ts'
 
 function tiny(): Scenario {
@@ -296,5 +297,18 @@ describe('slot axis', () => {
     expect(slotTickInterval(288)).toBe(35)
     expect(slotTickInterval(4)).toBe(0)
     expect(slotTickInterval(1)).toBe(0)
+  })
+})
+
+describe('waitingRows', () => {
+  it('lays out every slot of the horizon by its start time, with no values yet', () => {
+    const scenario = tiny()
+    const rows = waitingRows(scenario)
+    expect(rows).toHaveLength(scenario.horizon.slots)
+    expect(rows[0]).toEqual({ slot: 0, time: '00:00' })
+    const last = scenario.horizon.slots - 1
+    const minutes = last * scenario.horizon.slotMinutes
+    const clock = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+    expect(rows[last]).toEqual({ slot: last, time: clock })
   })
 })

@@ -29,6 +29,14 @@ export function slotRows(
   })
 }
 
+/**
+ * The slots' times without values: what a chart draws while it waits for its first plan, so that
+ * its axes are in place and the plan only adds the series.
+ */
+export function waitingRows(scenario: Scenario): SlotRow[] {
+  return slotRows(scenario.horizon.slots, scenario.horizon.slotMinutes, {})
+}
+
 /** Residual risk per slot for each policy that has a result. */
 export function riskByPolicy(
   comparison: Comparison | undefined,
