@@ -94,7 +94,8 @@ function ThresholdChartView({ plan, revision, scenario }: ReturnType<typeof sele
         xLabel="Path price π, €/Mbit"
         yLabel="Value per key bit, €/Mbit"
         diagonalLabel="value = price"
-        height={300}
+        // With the legend below, 300 px in all, as the SVG chart was.
+        height={276}
         label={`Scatter of ${formatCount(data.taken.length)} taken and ${formatCount(data.notTaken.length)} untaken upgrade steps, value per key bit against path price; use Show table for the figures.`}
         tooltip={(d) => (
           <>
