@@ -13,6 +13,12 @@ export interface SolveRequest {
   revision: number
   /** The scenario document as the user edited it (validated in the worker). */
   scenario: unknown
+  /**
+   * Solve from fresh models, as a newly opened page would, leaving the worker's warm models
+   * alone. Where several plans are equally good, a warm re-solve may land on another one than a
+   * fresh solve; a canonical solve is what a share link or an exported file reproduces.
+   */
+  canonical?: boolean
 }
 
 /** The oracle plan with everything the charts need. */
@@ -42,7 +48,9 @@ export type Failure =
     }
   | { ok: false; revision: number; kind: 'crash'; message: string }
 
+/** `canonical`: the answer came from fresh models, so any page solving the scenario gets it. */
 export type OracleResponse =
-  { ok: true; revision: number; hash: string; plan: OraclePlan } | Failure
+  { ok: true; revision: number; hash: string; plan: OraclePlan; canonical: boolean } | Failure
 
-export type ComparisonResponse = { ok: true; revision: number; comparison: Comparison } | Failure
+export type ComparisonResponse =
+  { ok: true; revision: number; comparison: Comparison; canonical: boolean } | Failure

@@ -88,3 +88,50 @@ describe('planComparison', () => {
     expect(response.comparison.policies.oracle?.regretVsOracle).toBe(0)
   })
 })
+
+/** Drops wall-clock timings, which are the only thing two identical solves may differ in. */
+function withoutTimings(value: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(value, (key, v: unknown) => (/Ms(Median)?$/.test(key) ? undefined : v)),
+  )
+}
+
+describe('canonical solves', () => {
+  it('answer after warm edits exactly what a fresh tab answers, and keep the warm models', () => {
+    const warm = createPlannerState()
+    const fresh = createPlannerState()
+    try {
+      const doc = representativeScenario() as Record<string, any>
+      const first = planOracle(highs, warm, { revision: 1, scenario: doc })
+      const firstComparison = planComparison(highs, { revision: 1, scenario: doc }, warm)
+      // A tab's first solve is on fresh models: canonical already.
+      expect(first.ok && first.canonical).toBe(true)
+      expect(firstComparison.ok && firstComparison.canonical).toBe(true)
+      // Drag the share around, as a user does, so the warm models carry bases of other shares.
+      for (const share of [0.012, 0.006, 0.009, 0.008]) {
+        doc.qkd.vppShare = share
+        const step = planOracle(highs, warm, { revision: 2, scenario: doc })
+        const stepComparison = planComparison(highs, { revision: 2, scenario: doc }, warm)
+        expect(step.ok && !step.canonical && step.plan.warm).toBe(true)
+        expect(stepComparison.ok && stepComparison.canonical).toBe(false)
+      }
+      const request = { revision: 3, scenario: doc, canonical: true }
+      const oracle = planOracle(highs, warm, request)
+      const comparison = planComparison(highs, request, warm)
+      expect(oracle.ok && oracle.canonical).toBe(true)
+      expect(comparison.ok && comparison.canonical).toBe(true)
+      const other = { revision: 3, scenario: doc }
+      expect(withoutTimings(oracle)).toEqual(withoutTimings(planOracle(highs, fresh, other)))
+      expect(withoutTimings(comparison)).toEqual(
+        withoutTimings(planComparison(highs, other, fresh)),
+      )
+      // The canonical solve left the warm model in place for the next edit.
+      doc.qkd.vppShare = 0.0075
+      const next = planOracle(highs, warm, { revision: 4, scenario: doc })
+      expect(next.ok && next.plan.warm).toBe(true)
+    } finally {
+      disposePlanner(warm)
+      disposePlanner(fresh)
+    }
+  }, 60_000)
+})

@@ -43,12 +43,23 @@ function invalid(revision: number, issues: { path: string; message: string }[]):
   }
 }
 
-/** Solves the oracle for a request, warm when the model's structure is unchanged. */
+/**
+ * Solves the oracle for a request, warm when the model's structure is unchanged. A canonical
+ * request is solved on a fresh model of its own, so the warm one is kept for the next edit.
+ */
 export function planOracle(
   highs: Highs,
   state: PlannerState,
   request: SolveRequest,
 ): OracleResponse {
+  if (request.canonical === true) {
+    const own = createPlannerState()
+    try {
+      return planOracle(highs, own, { ...request, canonical: false })
+    } finally {
+      disposePlanner(own)
+    }
+  }
   const validated = validateScenario(request.scenario)
   if (!validated.ok) return invalid(request.revision, validated.issues)
   const scenario = validated.scenario
@@ -118,7 +129,14 @@ export function planOracle(
     slots: scenario.horizon.slots,
     warm: result.warm,
   }
-  return { ok: true, revision: request.revision, hash: scenarioHash(scenario), plan }
+  // A cold solve (new or rebuilt model) is what a fresh page computes, whatever came before.
+  return {
+    ok: true,
+    revision: request.revision,
+    hash: scenarioHash(scenario),
+    plan,
+    canonical: !result.warm,
+  }
 }
 
 /**
@@ -132,11 +150,25 @@ export function planComparison(
 ): ComparisonResponse {
   const validated = validateScenario(request.scenario)
   if (!validated.ok) return invalid(request.revision, validated.issues)
+  if (request.canonical === true) {
+    // A pool of its own, new like a fresh tab's: solves within this comparison still share it,
+    // exactly as they do in a fresh tab, but nothing from earlier edits does.
+    const own = createPlannerState()
+    try {
+      return planComparison(highs, { ...request, canonical: false }, own)
+    } finally {
+      disposePlanner(own)
+    }
+  }
+  // Only a tab's first comparison starts from a new pool; one without a pool solves each
+  // day-ahead plan on a throwaway model, which may pick another of several equal optima.
+  const fresh = state !== undefined && state.pool === undefined
   if (state !== undefined) state.pool ??= new SessionPool(highs)
   return {
     ok: true,
     revision: request.revision,
     comparison: comparePolicies(highs, validated.scenario, POLICY_NAMES, 1, state?.pool),
+    canonical: fresh,
   }
 }
 

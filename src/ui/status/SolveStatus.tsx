@@ -1,7 +1,8 @@
 /**
  * The solve status: one element carries `data-solve-state` (solving, ready, error) and
  * `data-revision` for tests and tools, plus a live region so screen readers hear when results
- * change. Long solves show a progress bar and a cancel button.
+ * change. Long solves show a progress bar and a cancel button. `data-plan` says whether the shown
+ * plan is the canonical one (what a fresh page computes) or a warm re-solve awaiting it.
  */
 import { useAppStore } from '../../store/index.ts'
 import { useSolveRunner } from '../solverContext.ts'
@@ -13,6 +14,7 @@ export function SolveStatus() {
   const comparisonRevision = useAppStore((s) => s.comparisonRevision)
   const problem = useAppStore((s) => s.problem)
   const lastSolveMs = useAppStore((s) => s.lastSolveMs)
+  const planCanonical = useAppStore((s) => s.planCanonical)
   const runner = useSolveRunner()
   const shownRevision = solveState === 'ready' ? comparisonRevision : oracleRevision
   const message =
@@ -30,6 +32,7 @@ export function SolveStatus() {
       data-solve-state={solveState}
       data-revision={shownRevision}
       data-requested-revision={requested}
+      data-plan={planCanonical ? 'canonical' : 'warm'}
     >
       <span className="solve-status__dot" aria-hidden="true" />
       <span
