@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { enqueueRender, renderDone, type RenderJob } from './renderQueue.ts'
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
+/** Long enough for a turn to pass on without animation frames (Node has none): 50 ms. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 60))
 
 function job(log: string[], name: string, hasWork = true): RenderJob {
   return {
@@ -57,6 +58,32 @@ describe('render queue', () => {
     await tick()
     expect(log).toEqual(['gone', 'next'])
     renderDone(next)
+    await tick()
+  })
+
+  it('hands the turn on after the next animation frame, in a task of its own', async () => {
+    const frames: (() => void)[] = []
+    const saved = globalThis.requestAnimationFrame
+    globalThis.requestAnimationFrame = (callback: FrameRequestCallback) =>
+      frames.push(() => callback(0))
+    try {
+      const log: string[] = []
+      const a = job(log, 'a')
+      const b = job(log, 'b')
+      enqueueRender(a)
+      enqueueRender(b)
+      renderDone(a)
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      expect(log).toEqual(['a'])
+      frames.splice(0).forEach((frame) => frame())
+      // The frame queues the turn; it runs in the task after, not inside the frame's own task.
+      expect(log).toEqual(['a'])
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      expect(log).toEqual(['a', 'b'])
+      renderDone(b)
+    } finally {
+      globalThis.requestAnimationFrame = saved
+    }
     await tick()
   })
 })

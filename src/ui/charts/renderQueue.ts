@@ -25,11 +25,28 @@ export function enqueueRender(job: RenderJob): void {
   next()
 }
 
+/**
+ * Runs `then` in a new task after the next animation frame (or after 50 ms, when frames are not
+ * coming, as in a background tab or Node). Recharts settles a chart's layout in its own store,
+ * whose updates are batched into the next animation frame; if the next chart rendered before that
+ * frame, every chart's settling would pile into that one frame's task.
+ */
+function afterNextFrame(then: () => void): void {
+  let done = false
+  const once = (): void => {
+    if (done) return
+    done = true
+    setTimeout(then, 0)
+  }
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once)
+  setTimeout(once, 50)
+}
+
 /** The chart's update has committed (or the chart is gone): the next chart's turn, in a new task. */
 export function renderDone(job: RenderJob): void {
   const at = waiting.indexOf(job)
   if (at >= 0) waiting.splice(at, 1)
   if (current !== job) return
   current = undefined
-  setTimeout(next, 0)
+  afterNextFrame(next)
 }
