@@ -3,10 +3,13 @@
  * runs rarely, and most of the time it needs no solve at all: right after "Copy A → B" or a swap,
  * B equals a scenario A's plan was just solved for, and that plan is reused as it is.
  *
- * When B does need a solve it goes to the planner's own worker (one wasm solver), but only while
- * A is not solving, so B never delays the plan the user is editing; an edit made meanwhile queues
- * behind B's one solve. B's requests carry negative revisions (a space of their own, apart from
- * A's), and B's answers are checked against B's revision here; A's runner never sees them.
+ * When B does need a solve it goes to the client given here. The app gives B a worker of its own
+ * (started on B's first solve), so B's solves never disturb the planner's warm models, and a B
+ * timeout stops only B's worker. B still waits until A is not solving, so on a two-core machine
+ * B never slows the plan the user is editing. B is solved canonically (on fresh models), so its
+ * plan is the one a fresh page shows for B, whatever B's history. B's requests carry negative
+ * revisions (a space of their own, apart from A's), and B's answers are checked against B's
+ * revision here; A's runner never sees them.
  */
 import type { Failure, OraclePlan } from '../worker/api.ts'
 import { SolveCancelled, type SolverClient } from '../worker/client.ts'
@@ -67,7 +70,7 @@ export function startCompareRunner(
     const current = (): boolean => get().compareRevision === revision
     try {
       const answer = await client.solveOracle(
-        { revision: -1 - revision, scenario },
+        { revision: -1 - revision, scenario, canonical: true },
         { timeoutMs: options.timeoutMs ?? SOLVE_TIMEOUT_MS },
       )
       if (!current()) return
@@ -87,7 +90,7 @@ export function startCompareRunner(
       failedRevision = revision
       const message =
         error instanceof SolveCancelled && error.reason === 'cancelled'
-          ? 'B: stopped because the planner’s solve was cancelled; solve B again.'
+          ? 'B: its solve was stopped; solve B again.'
           : `B: ${error instanceof Error ? error.message : String(error)}`
       set({ compareSolveState: 'error', compareProblem: message })
     } finally {

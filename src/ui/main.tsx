@@ -28,8 +28,9 @@ const analysis = startAnalysisRunner(client, {
   createPoolClient: createSolverClient,
   poolSize: contingencyPoolSize(navigator.hardwareConcurrency),
 })
-// Scenario B (Compare A/B) is solved on the planner's worker too, only while A is idle.
-startCompareRunner(client, timeoutParam > 0 ? { timeoutMs: timeoutParam } : {})
+// Scenario B (Compare A/B) gets a worker of its own, started on B's first solve, so B never
+// disturbs the planner's warm models; it still solves only while A is idle.
+startCompareRunner(createSolverClient(), timeoutParam > 0 ? { timeoutMs: timeoutParam } : {})
 void openShareLink()
 startAutosave()
 startCompareAutosave()
