@@ -8,8 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { tinyScenario } from '../domain/scenario/builtins/tiny.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
 import { loadSolver } from '../node/loadSolver.ts'
-import type { SolveRequest } from '../worker/api.ts'
-import type { SolverClient } from '../worker/client.ts'
+import { inProcessClient, until } from '../worker/inProcessClient.ts'
 import { createPlannerState, planOracle } from '../worker/plan.ts'
 import { startCompareRunner, type CompareRunner } from './compareRunner.ts'
 import { useAppStore } from './index.ts'
@@ -33,42 +32,6 @@ afterEach(() => {
   runner = undefined
 })
 
-/** Runs the worker's own oracle function in-process; every request is recorded. */
-function inProcessClient() {
-  const planner = createPlannerState()
-  const requests: SolveRequest[] = []
-  let release: (() => void) | undefined
-  let hold = false
-  const client = {
-    solveOracle: async (request: SolveRequest) => {
-      requests.push(request)
-      if (hold) await new Promise<void>((resolve) => (release = resolve))
-      return planOracle(highs, planner, request)
-    },
-  }
-  return {
-    client: client as unknown as SolverClient,
-    requests,
-    holdNext: () => void (hold = true),
-    release: () => {
-      hold = false
-      release?.()
-    },
-  }
-}
-
-/** Resolves once the store satisfies `done`. */
-function until(done: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (done()) return resolve()
-    const stop = useAppStore.subscribe(() => {
-      if (!done()) return
-      stop()
-      resolve()
-    })
-  })
-}
-
 /** Pretends A's runner has solved A (the plan object is what the runner would file). */
 function solveA(scenario: Scenario): void {
   const answer = planOracle(highs, createPlannerState(), { revision: 1, scenario })
@@ -84,7 +47,7 @@ function solveA(scenario: Scenario): void {
 
 describe('compare runner', () => {
   it('reuses A’s plan for a copy of A without solving', () => {
-    const { client, requests } = inProcessClient()
+    const { client, requests } = inProcessClient(highs)
     runner = startCompareRunner(client)
     solveA(state().scenario)
     state().copyAToB()
@@ -95,7 +58,7 @@ describe('compare runner', () => {
   })
 
   it('solves a different B once A is idle, in negative revisions, giving B’s own optimum', async () => {
-    const { client, requests } = inProcessClient()
+    const { client, requests } = inProcessClient(highs)
     runner = startCompareRunner(client)
     useAppStore.setState({ solveState: 'solving' })
     const tiny = completeScenario(tinyScenario())
@@ -113,11 +76,11 @@ describe('compare runner', () => {
   })
 
   it('drops an answer for a B that changed meanwhile and solves the new B', async () => {
-    const fake = inProcessClient()
+    const fake = inProcessClient(highs)
     runner = startCompareRunner(fake.client)
     useAppStore.setState({ solveState: 'error' })
     const tiny = completeScenario(tinyScenario())
-    fake.holdNext()
+    fake.hold()
     state().loadB(tiny, 'Preset: tiny')
     const cheaper = { ...tiny, qkd: { ...tiny.qkd, vppShare: tiny.qkd.vppShare / 2 } }
     state().loadB(cheaper, 'File: cheaper.json')
@@ -134,7 +97,7 @@ describe('compare runner', () => {
   })
 
   it('reports an invalid B by field path and retries only when asked', async () => {
-    const { client, requests } = inProcessClient()
+    const { client, requests } = inProcessClient(highs)
     runner = startCompareRunner(client)
     useAppStore.setState({ solveState: 'ready' })
     const broken = completeScenario(tinyScenario())
@@ -153,7 +116,7 @@ describe('compare runner', () => {
   })
 
   it('after undoing a load, takes B’s earlier plan from its cache instead of solving again', async () => {
-    const { client, requests } = inProcessClient()
+    const { client, requests } = inProcessClient(highs)
     runner = startCompareRunner(client)
     useAppStore.setState({ solveState: 'ready' })
     state().loadB(completeScenario(tinyScenario()), 'Preset: tiny')

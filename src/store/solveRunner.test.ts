@@ -7,8 +7,7 @@ import type { Highs } from 'highs'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { tinyScenario } from '../domain/scenario/builtins/tiny.ts'
 import { loadSolver } from '../node/loadSolver.ts'
-import type { SolveRequest } from '../worker/api.ts'
-import { SolveCancelled, type CallOptions, type SolverClient } from '../worker/client.ts'
+import { inProcessClient, until, withoutTimings } from '../worker/inProcessClient.ts'
 import { createPlannerState, disposePlanner, planComparison, planOracle } from '../worker/plan.ts'
 import { useAppStore } from './index.ts'
 import { completeScenario } from './scenarioSlice.ts'
@@ -32,69 +31,12 @@ afterEach(() => {
   runner = undefined
 })
 
-/**
- * A client running the worker's functions in-process with a planner state of its own. With
- * `hold`, each call waits for `release()` (or rejects when its signal aborts, as the real client
- * does when it stops its worker).
- */
-function inProcessClient() {
-  const planner = createPlannerState()
-  const requests: SolveRequest[] = []
-  const abandoned: SolveRequest[] = []
-  let hold = false
-  let release: (() => void) | undefined
-  const wait = (request: SolveRequest, options: CallOptions): Promise<void> =>
-    new Promise((resolve, reject) => {
-      if (!hold) return resolve()
-      release = resolve
-      options.signal?.addEventListener('abort', () => {
-        abandoned.push(request)
-        reject(new SolveCancelled('cancelled', 'Solve cancelled.'))
-      })
-    })
-  const client = {
-    warmUp: async () => 0,
-    terminate: () => disposePlanner(planner),
-    solveOracle: async (request: SolveRequest, options: CallOptions = {}) => {
-      requests.push(request)
-      await wait(request, options)
-      return planOracle(highs, planner, request)
-    },
-    comparePolicies: async (request: SolveRequest, options: CallOptions = {}) => {
-      await wait(request, options)
-      return planComparison(highs, request, planner)
-    },
-  }
-  return {
-    client: client as unknown as SolverClient,
-    requests,
-    abandoned,
-    holdCalls: () => void (hold = true),
-    release: () => release?.(),
-  }
-}
-
-/** Resolves once `done` holds (checked every few milliseconds). */
-function until(done: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = (): void => void (done() ? resolve() : setTimeout(check, 5))
-    check()
-  })
-}
-
-/** Drops wall-clock timings, the only thing two identical solves may differ in. */
-function withoutTimings(value: unknown): unknown {
-  return JSON.parse(
-    JSON.stringify(value, (key, v: unknown) => (/Ms(Median)?$/.test(key) ? undefined : v)),
-  )
-}
-
 const options = { canonicalIdleMs: 10 }
 
 describe('solve runner', () => {
   it('shows a tab’s first plan as canonical, with no second solve', async () => {
-    const planner = inProcessClient()
-    const canonical = inProcessClient()
+    const planner = inProcessClient(highs)
+    const canonical = inProcessClient(highs)
     runner = startSolveRunner(planner.client, { ...options, canonicalClient: canonical.client })
     await until(() => state().solveState === 'ready')
     expect(state().planCanonical).toBe(true)
@@ -103,8 +45,8 @@ describe('solve runner', () => {
   })
 
   it('replaces a warm plan, after a pause, by the canonical plan a fresh tab computes', async () => {
-    const planner = inProcessClient()
-    const canonical = inProcessClient()
+    const planner = inProcessClient(highs)
+    const canonical = inProcessClient(highs)
     runner = startSolveRunner(planner.client, { ...options, canonicalClient: canonical.client })
     await until(() => state().solveState === 'ready')
     state().editScenario((d) => void (d.qkd.vppShare = d.qkd.vppShare * 0.6))
@@ -128,11 +70,11 @@ describe('solve runner', () => {
   })
 
   it('abandons a canonical solve when the user edits again, and never shows its answer', async () => {
-    const planner = inProcessClient()
-    const canonical = inProcessClient()
+    const planner = inProcessClient(highs)
+    const canonical = inProcessClient(highs)
     runner = startSolveRunner(planner.client, { ...options, canonicalClient: canonical.client })
     await until(() => state().solveState === 'ready')
-    canonical.holdCalls()
+    canonical.hold()
     state().editScenario((d) => void (d.qkd.vppShare = d.qkd.vppShare * 0.6))
     await until(() => canonical.requests.length === 1)
     state().editScenario((d) => void (d.qkd.vppShare = d.qkd.vppShare * 0.9))

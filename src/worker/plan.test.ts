@@ -8,6 +8,7 @@ import { loadSolver } from '../node/loadSolver.ts'
 import { representativeScenario } from '../domain/scenario/builtins/representative.ts'
 import { tinyScenario } from '../domain/scenario/builtins/tiny.ts'
 import { createPlannerState, disposePlanner, planComparison, planOracle } from './plan.ts'
+import { withoutTimings } from './inProcessClient.ts'
 
 let highs: Highs
 beforeAll(async () => {
@@ -88,13 +89,6 @@ describe('planComparison', () => {
     expect(response.comparison.policies.oracle?.regretVsOracle).toBe(0)
   })
 })
-
-/** Drops wall-clock timings, which are the only thing two identical solves may differ in. */
-function withoutTimings(value: unknown): unknown {
-  return JSON.parse(
-    JSON.stringify(value, (key, v: unknown) => (/Ms(Median)?$/.test(key) ? undefined : v)),
-  )
-}
 
 describe('canonical solves', () => {
   it('answer after warm edits exactly what a fresh tab answers, and keep the warm models', () => {
