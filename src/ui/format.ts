@@ -4,16 +4,37 @@
  */
 const LOCALE = 'en-GB'
 
+const formats = new Map<string, Intl.NumberFormat>()
+
+/**
+ * A cached en-GB number format. `toLocaleString` with options builds a new formatter on every
+ * call, which made formatting a table's numbers a sizeable part of the first render.
+ */
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options)
+  let format = formats.get(key)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(LOCALE, options)
+    formats.set(key, format)
+  }
+  return format
+}
+
+/** `value` in en-GB digits with `options`, through a cached formatter. */
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
+  return numberFormat(options).format(value)
+}
+
 export function formatEur(value: number | null | undefined, digits?: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–'
   const abs = Math.abs(value)
   const maximumFractionDigits = digits ?? (abs >= 100 ? 0 : abs >= 1 ? 2 : 4)
-  return `€${value.toLocaleString(LOCALE, { maximumFractionDigits })}`
+  return `€${numberFormat({ maximumFractionDigits }).format(value)}`
 }
 
 export function formatMbit(bits: number | null | undefined): string {
   if (bits === null || bits === undefined || !Number.isFinite(bits)) return '–'
-  return `${(bits / 1e6).toLocaleString(LOCALE, { maximumFractionDigits: bits >= 1e8 ? 0 : 2 })} Mbit`
+  return `${numberFormat({ maximumFractionDigits: bits >= 1e8 ? 0 : 2 }).format(bits / 1e6)} Mbit`
 }
 
 export function formatPercent(share: number | null | undefined, digits = 1): string {
@@ -23,7 +44,7 @@ export function formatPercent(share: number | null | undefined, digits = 1): str
 
 export function formatCount(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–'
-  return value.toLocaleString(LOCALE, { maximumFractionDigits: 0 })
+  return numberFormat({ maximumFractionDigits: 0 }).format(value)
 }
 
 /** Shadow prices are shown in € per Mbit (MODEL.md §8). */
@@ -31,7 +52,7 @@ export function formatPricePerMbit(eurPerBit: number | null | undefined): string
   if (eurPerBit === null || eurPerBit === undefined || !Number.isFinite(eurPerBit)) return '–'
   const perMbit = eurPerBit * 1e6
   if (perMbit === 0) return '€0/Mbit'
-  return `€${perMbit < 0.01 || perMbit >= 1e5 ? perMbit.toExponential(2) : perMbit.toLocaleString(LOCALE, { maximumSignificantDigits: 3 })}/Mbit`
+  return `€${perMbit < 0.01 || perMbit >= 1e5 ? perMbit.toExponential(2) : numberFormat({ maximumSignificantDigits: 3 }).format(perMbit)}/Mbit`
 }
 
 /** Clock time at the start of a slot, e.g. `08:15`. */

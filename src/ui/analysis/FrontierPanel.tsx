@@ -30,6 +30,7 @@ import {
   percentLogTicks,
   unresolvedText,
 } from './transforms.ts'
+import { plainTick } from '../charts/plainTick.tsx'
 
 const SERIES = {
   objectiveEur: { label: 'Plan cost (objective)', colour: '#1b6ca8' },
@@ -103,7 +104,7 @@ function FrontierChart() {
               domain={[min, max]}
               ticks={percentLogTicks(min, max)}
               tickFormatter={formatPercentTick}
-              tick={{ fontSize: 12 }}
+              tick={plainTick}
               allowDataOverflow
               label={{
                 value: 'VPP key share, % (log)',
@@ -114,7 +115,7 @@ function FrontierChart() {
             />
             <YAxis
               yAxisId="eur"
-              tick={{ fontSize: 12 }}
+              tick={plainTick}
               width={72}
               tickFormatter={(v: number) => formatEur(v, 0)}
               label={verticalAxisLabel('€ per day')}
@@ -122,7 +123,7 @@ function FrontierChart() {
             <YAxis
               yAxisId="count"
               orientation="right"
-              tick={{ fontSize: 12 }}
+              tick={plainTick}
               width={56}
               allowDecimals={false}
               label={{ ...verticalAxisLabel('late messages'), angle: 90, position: 'insideRight' }}

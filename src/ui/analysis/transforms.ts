@@ -10,7 +10,7 @@ import type {
 import type { Frontier, FrontierPoint } from '../../domain/analysis/frontier.ts'
 import type { LinkValueCheck } from '../../domain/analysis/linkValue.ts'
 import type { Scenario } from '../../domain/scenario/types.ts'
-import { formatCount, formatEur, formatMbit, slotClock } from '../format.ts'
+import { formatCount, formatEur, formatMbit, slotClock, formatNumber } from '../format.ts'
 
 /** A VPP share (0..1) as a percentage with two significant digits, e.g. `0.40 %`. */
 export function formatShare(share: number): string {
@@ -83,7 +83,7 @@ export function percentLogTicks(minPct: number, maxPct: number): number[] {
 
 /** A percent tick label, e.g. `0.05 %`. */
 export function formatPercentTick(pct: number): string {
-  return `${Number(pct.toPrecision(2)).toLocaleString('en-GB', { maximumSignificantDigits: 2 })} %`
+  return `${formatNumber(Number(pct.toPrecision(2)), { maximumSignificantDigits: 2 })} %`
 }
 
 /** The unresolved intervals as text, or undefined when every breakpoint was pinned down. */
@@ -108,7 +108,7 @@ export function checkText(check: LinkValueCheck | undefined, dualEurPerKbps: num
 export function formatEurSig(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–'
   if (value === 0 || Math.abs(value) >= 100) return formatEur(value)
-  return `€${Number(value.toPrecision(3)).toLocaleString('en-GB', { maximumSignificantDigits: 3 })}`
+  return `€${formatNumber(Number(value.toPrecision(3)), { maximumSignificantDigits: 3 })}`
 }
 
 /** At most `max` items written out, then how many more. */

@@ -19,7 +19,7 @@ import { useAppStore } from '../../store/index.ts'
 import type { AppState } from '../../store/index.ts'
 import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
-import { formatPercent } from '../format.ts'
+import { formatPercent, formatNumber } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
 import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
 import { NO_ANIMATION } from './chartConfig.ts'
@@ -34,9 +34,9 @@ import {
   type SeriesMeta,
   waitingRows,
 } from './transforms.ts'
+import { plainTick } from './plainTick.tsx'
 
-const mbit = (v: unknown): string =>
-  `${Number(v).toLocaleString('en-GB', { maximumFractionDigits: 3 })} Mbit`
+const mbit = (v: unknown): string => `${formatNumber(Number(v), { maximumFractionDigits: 3 })} Mbit`
 const SUPPLY = 'Supply of all links'
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 }
 
@@ -85,12 +85,7 @@ function StoreChartView({ plan, scenario, selected }: ReturnType<typeof selectSt
         <CartesianGrid stroke="#e5e8ec" vertical={false} />
         {bands}
         {xAxis}
-        <YAxis
-          interval={0}
-          tick={{ fontSize: 12 }}
-          width={64}
-          label={verticalAxisLabel('Store, Mbit')}
-        />
+        <YAxis interval={0} tick={plainTick} width={64} label={verticalAxisLabel('Store, Mbit')} />
         <Tooltip
           contentStyle={{ fontSize: 12 }}
           formatter={(v, name) => [mbit(v), `Store of link ${String(name)}`]}
@@ -163,7 +158,7 @@ function KeyUtilizationChartView({
           {xAxis}
           <YAxis
             interval={0}
-            tick={{ fontSize: 12 }}
+            tick={plainTick}
             width={64}
             label={verticalAxisLabel('Mbit per slot')}
           />

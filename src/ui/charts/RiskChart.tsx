@@ -18,6 +18,7 @@ import { ChartFrame } from './ChartFrame.tsx'
 import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
 import { NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
 import { riskByPolicy, slotRows, waitingRows } from './transforms.ts'
+import { plainTick } from './plainTick.tsx'
 
 const select = (s: AppState) => ({
   plan: s.oracle,
@@ -50,7 +51,7 @@ function RiskChartView({ plan, comparison, revision, scenario }: ReturnType<type
           {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
           <YAxis
             interval={0}
-            tick={{ fontSize: 12 }}
+            tick={plainTick}
             width={64}
             tickFormatter={(v: number) => formatEur(v, 0)}
             label={verticalAxisLabel('€ per slot')}

@@ -62,7 +62,8 @@ export function ScatterCanvas<T>(props: ScatterCanvasProps<T>) {
   useLayoutEffect(() => {
     const el = wrap.current
     if (el === null) return undefined
-    setWidth(el.clientWidth)
+    // No width read here: reading it would force a layout of the whole page inside this
+    // chart's task. The observer reports the first size too, once layout is done anyway.
     const observer = new ResizeObserver(() => setWidth(el.clientWidth))
     observer.observe(el)
     return () => observer.disconnect()

@@ -32,6 +32,7 @@ import {
   priceTable,
   waitingRows,
 } from './transforms.ts'
+import { plainTick } from './plainTick.tsx'
 
 const perMbit = (v: number | null): string =>
   v === null ? '€0/Mbit (key not scarce)' : formatPricePerMbit(v / 1e6)
@@ -96,7 +97,7 @@ function ShadowPriceChartView({
             domain={axis?.domain ?? ['auto', 'auto']}
             ticks={axis?.ticks ?? []}
             allowDataOverflow
-            tick={{ fontSize: 12 }}
+            tick={plainTick}
             width={72}
             tickFormatter={(v: number) => formatDecadeEur(v)}
             label={verticalAxisLabel('€ per Mbit')}

@@ -10,6 +10,7 @@ import { ChartFrame } from './ChartFrame.tsx'
 import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
 import { NO_ANIMATION } from './chartConfig.ts'
 import { slaData, waitingRows } from './transforms.ts'
+import { plainTick } from './plainTick.tsx'
 
 const select = (s: AppState) => ({
   plan: s.oracle,
@@ -54,7 +55,7 @@ function SlaChartView({ plan, revision, scenario }: ReturnType<typeof select>) {
           {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
           <YAxis
             interval={0}
-            tick={{ fontSize: 12 }}
+            tick={plainTick}
             width={64}
             allowDecimals={false}
             tickFormatter={(v: number) => formatCount(v)}

@@ -7,6 +7,7 @@ import { ReferenceArea, XAxis } from 'recharts'
 import type { Scenario } from '../../domain/scenario/types.ts'
 import { WINDOW_FILL } from './chartConfig.ts'
 import { slotTickInterval, windowBands } from './transforms.ts'
+import { plainTick } from './plainTick.tsx'
 
 /** Attack windows (red) and key-yield shocks (amber) as shaded bands. */
 export function windowAreas(scenario: Scenario) {
@@ -27,8 +28,8 @@ export function timeOfDayAxis(slots: number, height = 44) {
     <XAxis
       dataKey="time"
       interval={slotTickInterval(slots)}
-      tick={{ fontSize: 12 }}
-      label={{ value: 'Time of day', position: 'insideBottom', offset: -4, fontSize: 12 }}
+      tick={plainTick}
+      label={{ value: 'Time of day', position: 'insideBottom', offset: 0, fontSize: 12 }}
       height={height}
     />
   )

@@ -7,7 +7,14 @@ import type { ThresholdPoint } from '../../domain/report/thresholdPoints.ts'
 import type { Scenario } from '../../domain/scenario/types.ts'
 import type { OraclePlan } from '../../worker/api.ts'
 import type { TableData } from './ChartFrame.tsx'
-import { formatCount, formatEur, formatMbit, formatPercent, slotClock } from '../format.ts'
+import {
+  formatCount,
+  formatEur,
+  formatMbit,
+  formatPercent,
+  slotClock,
+  formatNumber,
+} from '../format.ts'
 import { POLICY_SERIES, processColour } from './chartConfig.ts'
 
 export interface SlotRow {
@@ -306,7 +313,7 @@ export function logAxis(
 export function formatDecadeEur(value: number): string {
   if (!Number.isFinite(value) || value <= 0) return '€0'
   const e = Math.round(Math.log10(value))
-  return e >= -2 && e <= 4 ? `€${value.toLocaleString('en-GB')}` : `€1e${e}`
+  return e >= -2 && e <= 4 ? `€${formatNumber(value)}` : `€1e${e}`
 }
 
 export interface ThresholdDot {

@@ -17,8 +17,9 @@ import { ChartFrame } from '../charts/ChartFrame.tsx'
 import { NO_ANIMATION } from '../charts/chartConfig.ts'
 import { verticalAxisLabel } from '../charts/timeOfDay.tsx'
 import { slotTickInterval } from '../charts/transforms.ts'
-import { formatEur } from '../format.ts'
+import { formatEur, formatNumber } from '../format.ts'
 import { overlayRows } from './compareModel.ts'
+import { plainTick } from '../charts/plainTick.tsx'
 
 /** A keeps the planner's oracle colour; B is drawn dashed in a contrasting one. */
 export const SIDE_STYLE = {
@@ -65,12 +66,12 @@ function OverlayChart(props: OverlayChartProps) {
           <XAxis
             dataKey="time"
             interval={slotTickInterval(rows.length)}
-            tick={{ fontSize: 12 }}
-            label={{ value: 'Time of day', position: 'insideBottom', offset: -4, fontSize: 12 }}
+            tick={plainTick}
+            label={{ value: 'Time of day', position: 'insideBottom', offset: 0, fontSize: 12 }}
             height={44}
           />
           <YAxis
-            tick={{ fontSize: 12 }}
+            tick={plainTick}
             width={64}
             tickFormatter={(v: number) => format(v)}
             label={verticalAxisLabel(axis)}
@@ -106,8 +107,7 @@ interface PlansProps {
   revision: number
 }
 
-const mbit = (v: number): string =>
-  `${v.toLocaleString('en-GB', { maximumFractionDigits: 3 })} Mbit`
+const mbit = (v: number): string => `${formatNumber(v, { maximumFractionDigits: 3 })} Mbit`
 
 export function RiskOverlayChart({ a, b, revision }: PlansProps) {
   return (

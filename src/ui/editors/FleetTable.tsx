@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { DER_TYPES, type DerGroup, type DerType } from '../../domain/scenario/types.ts'
 import { useAppStore } from '../../store/index.ts'
-import { formatCount } from '../format.ts'
+import { formatCount, formatNumber } from '../format.ts'
 import { NumberField, TextField } from './fields.tsx'
 import { fleetTotals, newGroup } from './fleet.ts'
 import { checkId } from './numbers.ts'
@@ -150,7 +150,7 @@ export function FleetTable() {
       </div>
       <p className="fleet-table__totals" data-testid="fleet-totals">
         {groups.length} groups · {formatCount(totals.sites)} sites ·{' '}
-        {totals.mw.toLocaleString('en-GB', { maximumFractionDigits: 2 })} MW
+        {formatNumber(totals.mw, { maximumFractionDigits: 2 })} MW
       </p>
       <p className="editor-message" role="status" aria-live="polite">
         {message}

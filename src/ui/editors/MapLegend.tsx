@@ -3,12 +3,12 @@
  * swatch, and the node shapes.
  */
 import type { MapColouring } from '../../store/uiSlice.ts'
-import { formatPercent } from '../format.ts'
+import { formatPercent, formatNumber } from '../format.ts'
 import { NO_VALUE_COLOUR, type LinkColourScale } from './mapColour.ts'
 
 function priceText(perMbit: number): string {
   if (perMbit >= 0.01 && perMbit < 1e5) {
-    return `€${perMbit.toLocaleString('en-GB', { maximumSignificantDigits: 3 })}`
+    return `€${formatNumber(perMbit, { maximumSignificantDigits: 3 })}`
   }
   return `€${perMbit.toExponential(1)}`
 }

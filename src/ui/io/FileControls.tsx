@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/index.ts'
 import { downloadBlob, fileStem } from './download.ts'
 import { parseScenarioText } from './importScenario.ts'
 import { decodeScenarioFragment, encodeScenarioFragment, MAX_LINK_LENGTH } from './shareLink.ts'
+import { formatNumber } from '../format.ts'
 
 export async function importFile(file: File): Promise<void> {
   const result = parseScenarioText(await file.text())
@@ -114,8 +115,8 @@ export function FileControls() {
             </>
           ) : (
             <span>
-              This scenario makes a {share.tooLong.toLocaleString('en-GB')}-character link, too long
-              to share reliably. Use Export JSON and send the file instead.
+              This scenario makes a {formatNumber(share.tooLong)}-character link, too long to share
+              reliably. Use Export JSON and send the file instead.
             </span>
           )}
           <button
