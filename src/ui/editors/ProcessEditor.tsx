@@ -1,6 +1,7 @@
 /**
- * The business processes: pick one, then edit its deadline, penalties, impact, attack rate,
- * policy floor (`minOption`) and its security options. Every field names the process.
+ * The business processes: pick one, then edit its message rate and size, deadline, penalties,
+ * impact, attack rate, policy floor (`minOption`) and its security options. Every field names the
+ * process.
  */
 import { useId, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
@@ -11,7 +12,12 @@ import type { NumberRule } from './numbers.ts'
 import { OptionRows } from './OptionRows.tsx'
 
 type NumericField =
-  'deadlineMs' | 'slaPenaltyEur' | 'impactEur' | 'impactEurPerMw' | 'attacksPerHour'
+  | 'messageBytes'
+  | 'deadlineMs'
+  | 'slaPenaltyEur'
+  | 'impactEur'
+  | 'impactEurPerMw'
+  | 'attacksPerHour'
 
 const FIELDS: ReadonlyArray<{
   field: NumericField
@@ -20,6 +26,14 @@ const FIELDS: ReadonlyArray<{
   unit: string
   rule: NumberRule
 }> = [
+  // Bounds as in validate.ts (readProcess).
+  {
+    field: 'messageBytes',
+    text: 'Message size',
+    name: 'Message size',
+    unit: 'B',
+    rule: { min: 1, max: 1e9 },
+  },
   { field: 'deadlineMs', text: 'Deadline', name: 'Deadline', unit: 'ms', rule: { above: 0 } },
   {
     field: 'slaPenaltyEur',
@@ -51,7 +65,33 @@ const FIELDS: ReadonlyArray<{
   },
 ]
 
+/**
+ * The message rate: fleet-driven (per DER site behind the flow's gateway) when the process has
+ * `messagesPerSitePerHour`, else a fixed rate per flow. Bounds as in validate.ts.
+ */
+function rateField(process: Process): {
+  field: 'messagesPerSitePerHour' | 'messagesPerHour'
+  unit: string
+  unitName: string
+  rule: NumberRule
+} {
+  return process.messagesPerSitePerHour !== undefined
+    ? {
+        field: 'messagesPerSitePerHour',
+        unit: 'msg/site/h',
+        unitName: 'messages per site per hour',
+        rule: { min: 0, max: 1e9 },
+      }
+    : {
+        field: 'messagesPerHour',
+        unit: 'msg/h',
+        unitName: 'messages per hour',
+        rule: { min: 0, max: 1e12 },
+      }
+}
+
 const UNIT_NAME: Record<string, string> = {
+  B: 'bytes',
   ms: 'ms',
   '€/msg': '€ per message',
   '€': '€',
@@ -108,6 +148,7 @@ export function ProcessEditor() {
       ) : (
         <div key={process.id} data-process-id={process.id}>
           <div className="process-editor__grid">
+            <RateField process={process} edit={edit} />
             {FIELDS.map(({ field, text, name, unit, rule }) => (
               <label key={field} className="map-form__field">
                 <span aria-hidden="true">{text}</span>
@@ -148,5 +189,31 @@ export function ProcessEditor() {
         </div>
       )}
     </section>
+  )
+}
+
+function RateField({
+  process,
+  edit,
+}: {
+  process: Process
+  edit: (recipe: (p: Process) => void) => void
+}) {
+  const { field, unit, unitName, rule } = rateField(process)
+  return (
+    <label className="map-form__field">
+      <span aria-hidden="true">Message rate</span>
+      <NumberField
+        label={`Message rate of process ${process.id} (${unitName})`}
+        value={process[field]}
+        rule={rule}
+        unit={unit}
+        onCommit={(v) =>
+          edit((p) => {
+            if (v !== undefined) p[field] = v
+          })
+        }
+      />
+    </label>
   )
 }
