@@ -1,9 +1,11 @@
 /**
  * The security options of one process, weakest first: the tag length (Wegman–Carter and one-time
- * pad MACs), the re-key interval (AES refresh) and the latency of each option.
+ * pad MACs), the re-key interval and channel count (AES refresh), the latency of each option and
+ * an override of its residual success bound (empty uses the model's bound).
  */
 import type { Process, SecurityOption } from '../../domain/scenario/types.ts'
 import { NumberField } from './fields.tsx'
+import { boundText, derivedSuccessBound } from './options.ts'
 
 const KIND_TEXT: Record<SecurityOption['kind'], string> = {
   classical: 'PQC/TLS',
@@ -14,10 +16,12 @@ const KIND_TEXT: Record<SecurityOption['kind'], string> = {
 
 interface OptionRowsProps {
   process: Process
+  /** The threat's bound for classical-only messages (the model's bound of `classical` options). */
+  classicalSuccessBound: number
   onEdit: (optionIndex: number, recipe: (o: SecurityOption) => void) => void
 }
 
-export function OptionRows({ process, onEdit }: OptionRowsProps) {
+export function OptionRows({ process, classicalSuccessBound, onEdit }: OptionRowsProps) {
   const name = (o: SecurityOption): string => `option ${o.id} of process ${process.id}`
   return (
     <div className="table-scroll editor-table-scroll">
@@ -29,12 +33,15 @@ export function OptionRows({ process, onEdit }: OptionRowsProps) {
             <th scope="col">Kind</th>
             <th scope="col">Tag (bit)</th>
             <th scope="col">Re-key (s)</th>
+            <th scope="col">Channels</th>
             <th scope="col">Latency (ms)</th>
+            <th scope="col">Success bound</th>
           </tr>
         </thead>
         <tbody>
           {process.options.map((o, i) => {
             const isMac = o.kind === 'wc-mac' || o.kind === 'otp-mac'
+            const modelBound = boundText(derivedSuccessBound(o, process, classicalSuccessBound))
             return (
               <tr key={`${i}:${o.id}`} data-option-id={o.id}>
                 <th scope="row" title={o.label}>
@@ -75,11 +82,41 @@ export function OptionRows({ process, onEdit }: OptionRowsProps) {
                   )}
                 </td>
                 <td>
+                  {o.kind === 'aes-refresh' ? (
+                    <NumberField
+                      label={`Independently keyed channels of ${name(o)}`}
+                      value={o.channels}
+                      rule={{ min: 1, max: 10000, integer: true }}
+                      onCommit={(v) =>
+                        onEdit(i, (x) => {
+                          if (v !== undefined) x.channels = v
+                        })
+                      }
+                    />
+                  ) : (
+                    <span aria-label="not used">—</span>
+                  )}
+                </td>
+                <td>
                   <NumberField
                     label={`Latency of ${name(o)} (ms)`}
                     value={o.latencyMs}
                     rule={{ min: 0 }}
                     onCommit={(v) => onEdit(i, (x) => (x.latencyMs = v ?? x.latencyMs))}
+                  />
+                </td>
+                <td>
+                  <NumberField
+                    label={`Success bound per attempt of ${name(o)} (0 to 1; empty uses the model)`}
+                    value={o.successBound}
+                    rule={{ min: 0, max: 1, optional: true }}
+                    placeholder={`model ${modelBound}`}
+                    onCommit={(v) =>
+                      onEdit(i, (x) => {
+                        if (v === undefined) delete x.successBound
+                        else x.successBound = v
+                      })
+                    }
                   />
                 </td>
               </tr>

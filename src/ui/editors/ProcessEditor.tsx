@@ -100,8 +100,12 @@ const UNIT_NAME: Record<string, string> = {
 }
 
 export function ProcessEditor() {
-  const { processes, editScenario } = useAppStore(
-    useShallow((s) => ({ processes: s.scenario.processes, editScenario: s.editScenario })),
+  const { processes, classicalSuccessBound, editScenario } = useAppStore(
+    useShallow((s) => ({
+      processes: s.scenario.processes,
+      classicalSuccessBound: s.scenario.threat.classicalSuccessBound,
+      editScenario: s.editScenario,
+    })),
   )
   const [chosen, setChosen] = useState<string | undefined>(undefined)
   const ids = useId()
@@ -185,7 +189,11 @@ export function ProcessEditor() {
             </label>
           </div>
           <h3 className="process-editor__options">Security options, weakest first</h3>
-          <OptionRows process={process} onEdit={editOption} />
+          <OptionRows
+            process={process}
+            classicalSuccessBound={classicalSuccessBound}
+            onEdit={editOption}
+          />
         </div>
       )}
     </section>
