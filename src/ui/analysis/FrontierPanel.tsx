@@ -17,7 +17,6 @@ import {
 import { useAppStore } from '../../store/index.ts'
 import { NO_ANIMATION } from '../charts/chartConfig.ts'
 import { ChartFrame } from '../charts/ChartFrame.tsx'
-import { verticalAxisLabel } from '../charts/timeOfDay.tsx'
 import { formatEur } from '../format.ts'
 import { AnalysisPanel } from './AnalysisPanel.tsx'
 import {
@@ -30,7 +29,7 @@ import {
   percentLogTicks,
   unresolvedText,
 } from './transforms.ts'
-import { plainTick } from '../charts/plainTick.tsx'
+import { plainTick, verticalAxisLabel } from '../charts/axisText.tsx'
 
 const SERIES = {
   objectiveEur: { label: 'Plan cost (objective)', colour: '#1b6ca8' },
@@ -126,7 +125,7 @@ function FrontierChart() {
               tick={plainTick}
               width={56}
               allowDecimals={false}
-              label={{ ...verticalAxisLabel('late messages'), angle: 90, position: 'insideRight' }}
+              label={verticalAxisLabel('late messages', 'right')}
             />
             <Tooltip
               content={({ active, label }) => {

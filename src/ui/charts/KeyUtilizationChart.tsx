@@ -21,8 +21,8 @@ import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
 import { formatPercent, formatNumber } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
-import { NO_ANIMATION } from './chartConfig.ts'
+import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
+import { HORIZONTAL_GRID, NO_ANIMATION } from './chartConfig.ts'
 import {
   drawnLinksNote,
   keyUseData,
@@ -34,7 +34,7 @@ import {
   type SeriesMeta,
   waitingRows,
 } from './transforms.ts'
-import { plainTick } from './plainTick.tsx'
+import { plainTick, verticalAxisLabel } from './axisText.tsx'
 
 const mbit = (v: unknown): string => `${formatNumber(Number(v), { maximumFractionDigits: 3 })} Mbit`
 const SUPPLY = 'Supply of all links'
@@ -82,7 +82,7 @@ function StoreChartView({ plan, scenario, selected }: ReturnType<typeof selectSt
   return (
     <ResponsiveContainer width="100%" height={200}>
       <LineChart data={plan === undefined ? waitingRows(scenario) : store.rows} margin={MARGIN}>
-        <CartesianGrid stroke="#e5e8ec" vertical={false} />
+        <CartesianGrid {...HORIZONTAL_GRID} />
         {bands}
         {xAxis}
         <YAxis interval={0} tick={plainTick} width={64} label={verticalAxisLabel('Store, Mbit')} />
@@ -153,7 +153,7 @@ function KeyUtilizationChartView({
     >
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={plan === undefined ? waitingRows(scenario) : use.rows} margin={MARGIN}>
-          <CartesianGrid stroke="#e5e8ec" vertical={false} />
+          <CartesianGrid {...HORIZONTAL_GRID} />
           {bands}
           {xAxis}
           <YAxis

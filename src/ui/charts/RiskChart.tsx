@@ -15,10 +15,10 @@ import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
 import { formatEur } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
-import { NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
+import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
+import { HORIZONTAL_GRID, NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
 import { riskByPolicy, slotRows, waitingRows } from './transforms.ts'
-import { plainTick } from './plainTick.tsx'
+import { plainTick, verticalAxisLabel } from './axisText.tsx'
 
 const select = (s: AppState) => ({
   plan: s.oracle,
@@ -46,7 +46,7 @@ function RiskChartView({ plan, comparison, revision, scenario }: ReturnType<type
     >
       <ResponsiveContainer width="100%" height={260}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke="#e5e8ec" vertical={false} />
+          <CartesianGrid {...HORIZONTAL_GRID} />
           {windowAreas(scenario)}
           {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
           <YAxis

@@ -16,8 +16,8 @@ import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
 import { formatPricePerMbit } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
-import { NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
+import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
+import { HORIZONTAL_GRID, NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
 import { LinkSelect } from './KeyUtilizationChart.tsx'
 import {
   focusLink,
@@ -32,7 +32,7 @@ import {
   priceTable,
   waitingRows,
 } from './transforms.ts'
-import { plainTick } from './plainTick.tsx'
+import { plainTick, verticalAxisLabel } from './axisText.tsx'
 
 const perMbit = (v: number | null): string =>
   v === null ? '€0/Mbit (key not scarce)' : formatPricePerMbit(v / 1e6)
@@ -88,7 +88,7 @@ function ShadowPriceChartView({
           data={plan === undefined ? waitingRows(scenario) : data.rows}
           margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
         >
-          <CartesianGrid stroke="#e5e8ec" vertical={false} />
+          <CartesianGrid {...HORIZONTAL_GRID} />
           {windowAreas(scenario)}
           {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
           <YAxis

@@ -7,10 +7,10 @@ import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
 import { formatCount } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { timeOfDayAxis, verticalAxisLabel, windowAreas } from './timeOfDay.tsx'
-import { NO_ANIMATION } from './chartConfig.ts'
+import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
+import { HORIZONTAL_GRID, NO_ANIMATION } from './chartConfig.ts'
 import { slaData, waitingRows } from './transforms.ts'
-import { plainTick } from './plainTick.tsx'
+import { plainTick, verticalAxisLabel } from './axisText.tsx'
 
 const select = (s: AppState) => ({
   plan: s.oracle,
@@ -50,7 +50,7 @@ function SlaChartView({ plan, revision, scenario }: ReturnType<typeof select>) {
           margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
           barCategoryGap={1}
         >
-          <CartesianGrid stroke="#e5e8ec" vertical={false} />
+          <CartesianGrid {...HORIZONTAL_GRID} />
           {windowAreas(scenario)}
           {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
           <YAxis

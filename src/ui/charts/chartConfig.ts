@@ -30,3 +30,14 @@ export const WINDOW_FILL = {
 
 /** Recharts animates by default; the planner updates live, so every series is drawn at once. */
 export const NO_ANIMATION = { isAnimationActive: false } as const
+
+/**
+ * Grid props for horizontal lines only. Recharts computes the vertical lines' positions even when
+ * they are not drawn, measuring every time-of-day tick label through the DOM before the axis has
+ * registered its fixed interval; an empty generator skips that work.
+ */
+export const HORIZONTAL_GRID = {
+  stroke: '#e5e8ec',
+  vertical: false,
+  verticalCoordinatesGenerator: () => [],
+} as const

@@ -7,7 +7,7 @@ import { ReferenceArea, XAxis } from 'recharts'
 import type { Scenario } from '../../domain/scenario/types.ts'
 import { WINDOW_FILL } from './chartConfig.ts'
 import { slotTickInterval, windowBands } from './transforms.ts'
-import { plainTick } from './plainTick.tsx'
+import { bottomAxisLabel, plainTick } from './axisText.tsx'
 
 /** Attack windows (red) and key-yield shocks (amber) as shaded bands. */
 export function windowAreas(scenario: Scenario) {
@@ -29,19 +29,8 @@ export function timeOfDayAxis(slots: number, height = 44) {
       dataKey="time"
       interval={slotTickInterval(slots)}
       tick={plainTick}
-      label={{ value: 'Time of day', position: 'insideBottom', offset: 0, fontSize: 12 }}
+      label={bottomAxisLabel('Time of day')}
       height={height}
     />
   )
-}
-
-/** The rotated label of a value axis, with its unit. */
-export function verticalAxisLabel(value: string) {
-  return {
-    value,
-    angle: -90,
-    position: 'insideLeft' as const,
-    fontSize: 12,
-    style: { textAnchor: 'middle' as const },
-  }
 }

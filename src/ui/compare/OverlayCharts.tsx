@@ -14,12 +14,11 @@ import {
 } from 'recharts'
 import type { OraclePlan } from '../../worker/api.ts'
 import { ChartFrame } from '../charts/ChartFrame.tsx'
-import { NO_ANIMATION } from '../charts/chartConfig.ts'
-import { verticalAxisLabel } from '../charts/timeOfDay.tsx'
+import { HORIZONTAL_GRID, NO_ANIMATION } from '../charts/chartConfig.ts'
 import { slotTickInterval } from '../charts/transforms.ts'
 import { formatEur, formatNumber } from '../format.ts'
 import { overlayRows } from './compareModel.ts'
-import { plainTick } from '../charts/plainTick.tsx'
+import { bottomAxisLabel, plainTick, verticalAxisLabel } from '../charts/axisText.tsx'
 
 /** A keeps the planner's oracle colour; B is drawn dashed in a contrasting one. */
 export const SIDE_STYLE = {
@@ -62,12 +61,12 @@ function OverlayChart(props: OverlayChartProps) {
     >
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke="#e5e8ec" vertical={false} />
+          <CartesianGrid {...HORIZONTAL_GRID} />
           <XAxis
             dataKey="time"
             interval={slotTickInterval(rows.length)}
             tick={plainTick}
-            label={{ value: 'Time of day', position: 'insideBottom', offset: 0, fontSize: 12 }}
+            label={bottomAxisLabel('Time of day')}
             height={44}
           />
           <YAxis
