@@ -16,9 +16,10 @@ function listOf(d: Scenario, lane: Lane): Array<{ startSlot: number; endSlot: nu
 }
 
 export function ThreatTimeline() {
-  const { horizon, windows, shocks, links, editScenario } = useAppStore(
+  const { horizon, windows, shocks, links, processes, editScenario } = useAppStore(
     useShallow((s) => ({
       horizon: s.scenario.horizon,
+      processes: s.scenario.processes,
       windows: s.scenario.threat.windows,
       shocks: s.scenario.shocks,
       links: s.scenario.qkd.links,
@@ -115,6 +116,7 @@ export function ThreatTimeline() {
           items={windows}
           slots={slots}
           slotMinutes={slotMinutes}
+          processIds={processes.map((p) => p.id)}
           onEdit={(i, recipe) =>
             editScenario((d) => {
               const w = d.threat.windows[i]

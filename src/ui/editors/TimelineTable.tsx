@@ -1,11 +1,11 @@
 /**
- * Exact entry for the threat timeline: one row per attack window (label, start, end, multiplier)
- * and per key-yield shock (label, start, end, factor, links hit). Start and end rules keep every
+ * Exact entry for the threat timeline: one row per attack window (label, start, end, multiplier,
+ * processes hit) and per key-yield shock (label, start, end, factor, links hit). Start and end rules keep every
  * range within the horizon with start < end.
  */
 import type { AttackWindow, Shock } from '../../domain/scenario/types.ts'
 import { NumberField, TextField } from './fields.tsx'
-import { rangeClock, type SlotRange } from './timeline.ts'
+import { rangeClock, setWindowProcesses, type SlotRange } from './timeline.ts'
 
 interface RangeCellsProps {
   name: string
@@ -61,9 +61,10 @@ export function WindowTable({
   items,
   slots,
   slotMinutes,
+  processIds,
   onEdit,
   onRemove,
-}: TableProps<AttackWindow>) {
+}: TableProps<AttackWindow> & { processIds: readonly string[] }) {
   return (
     <table className="data-table editor-table timeline-table" data-testid="window-table">
       <caption>Attack windows</caption>
@@ -73,6 +74,7 @@ export function WindowTable({
           <th scope="col">Start</th>
           <th scope="col">End</th>
           <th scope="col">× attacks</th>
+          <th scope="col">Processes</th>
           <th scope="col">
             <span className="visually-hidden">Remove</span>
           </th>
@@ -81,6 +83,7 @@ export function WindowTable({
       <tbody>
         {items.map((w, i) => {
           const name = `attack window ${i + 1} (${w.label})`
+          const all = w.processes === undefined
           return (
             <tr key={i}>
               <td>
@@ -104,6 +107,41 @@ export function WindowTable({
                   rule={{ min: 0, max: 1e6 }}
                   onCommit={(v) => onEdit(i, (x) => (x.multiplier = v ?? x.multiplier))}
                 />
+              </td>
+              <td className="timeline-table__links">
+                <label className="timeline-table__all">
+                  <input
+                    type="checkbox"
+                    checked={all}
+                    aria-label={`${name} hits all processes`}
+                    onChange={(e) => {
+                      const checked = e.target.checked
+                      onEdit(i, (x) => {
+                        // Unticked: an explicit list of every process, to narrow in the list.
+                        if (checked) delete x.processes
+                        else x.processes = [...processIds]
+                      })
+                    }}
+                  />
+                  all
+                </label>
+                <select
+                  multiple
+                  size={3}
+                  disabled={all}
+                  aria-label={`Processes hit by ${name}`}
+                  value={w.processes ?? []}
+                  onChange={(e) => {
+                    const chosen = Array.from(e.target.selectedOptions, (o) => o.value)
+                    onEdit(i, (x) => setWindowProcesses(x, chosen, processIds))
+                  }}
+                >
+                  {processIds.map((id) => (
+                    <option key={id} value={id}>
+                      {id}
+                    </option>
+                  ))}
+                </select>
               </td>
               <td>
                 <RemoveButton name={name} onClick={() => onRemove(i)} />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { AttackWindow } from '../../domain/scenario/types.ts'
 import {
   applyDrag,
   boundaryClock,
@@ -9,6 +10,7 @@ import {
   moveRange,
   packRows,
   resizeRange,
+  setWindowProcesses,
   slotToX,
   timeTicks,
   xToBoundary,
@@ -124,5 +126,30 @@ describe('packRows', () => {
         { start: 4, end: 8 },
       ]),
     ).toEqual({ row: [0, 0], rows: 1 })
+  })
+})
+
+describe('the processes an attack window hits', () => {
+  const ids = ['bidding', 'dispatch', 'metering']
+  const window = (processes?: string[]): AttackWindow => ({
+    label: 'w',
+    startSlot: 0,
+    endSlot: 1,
+    multiplier: 2,
+    ...(processes === undefined ? {} : { processes }),
+  })
+
+  it('keeps a chosen subset in the scenario order without repeats or unknown ids', () => {
+    const w = window()
+    setWindowProcesses(w, ['metering', 'bidding', 'metering', 'gone'], ids)
+    expect(w.processes).toEqual(['bidding', 'metering'])
+  })
+
+  it('deletes the list when every process is chosen, and keeps an empty choice', () => {
+    const w = window(['bidding'])
+    setWindowProcesses(w, [...ids].reverse(), ids)
+    expect('processes' in w).toBe(false)
+    setWindowProcesses(w, [], ids)
+    expect(w.processes).toEqual([])
   })
 })

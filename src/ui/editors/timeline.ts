@@ -1,7 +1,9 @@
 /**
  * Geometry of the threat timeline: slot ↔ x conversions, clamping of slot ranges and the drag and
- * keyboard edits of a range (pure, tested in Node). A range covers start ≤ t < end.
+ * keyboard edits of a range, and the processes an attack window hits (pure, tested in Node). A
+ * range covers start ≤ t < end.
  */
+import type { AttackWindow } from '../../domain/scenario/types.ts'
 import { slotClock } from '../format.ts'
 
 export interface SlotRange {
@@ -150,4 +152,19 @@ export function packRows(ranges: readonly SlotRange[]): { row: number[]; rows: n
     row[i] = k
   }
   return { row, rows: Math.max(1, rowEnds.length) }
+}
+
+/**
+ * Sets the processes an attack window hits to `chosen` (in the scenario's order, unknown ids and
+ * repeats dropped). Choosing every process deletes the list, since an absent list means all.
+ */
+export function setWindowProcesses(
+  window: AttackWindow,
+  chosen: readonly string[],
+  processIds: readonly string[],
+): void {
+  const picked = new Set(chosen)
+  const list = processIds.filter((id) => picked.has(id))
+  if (processIds.length > 0 && list.length === processIds.length) delete window.processes
+  else window.processes = list
 }
