@@ -80,6 +80,50 @@ test('processes: editing a process re-plans', async ({ page }) => {
   expect(await kpis(page)).not.toEqual(before)
 })
 
+test('processes: editing the message size re-plans', async ({ page }) => {
+  const first = await openDashboard(page)
+  const before = await kpis(page)
+  await page.getByLabel('Process to edit').selectOption('metering')
+  await expect(
+    page.getByLabel('Message rate of process metering (messages per site per hour)', {
+      exact: true,
+    }),
+  ).toHaveValue('900')
+  await typeAndCommit(page, 'Message size of process metering (bytes)', '20000')
+  expect(await waitForSolve(page)).toBeGreaterThan(first)
+  expect(await kpis(page)).not.toEqual(before)
+})
+
+test('processes: a success bound out of range stays in its field and is never applied', async ({
+  page,
+}) => {
+  const first = await openDashboard(page)
+  const name =
+    'Success bound per attempt of option B0 of process bidding (0 to 1; empty uses the model)'
+  await typeAndCommit(page, name, '2')
+  const field = page.getByLabel(name, { exact: true })
+  await expect(field).toHaveAttribute('aria-invalid', 'true')
+  await expect(field).toHaveValue('2')
+  await expect(page.getByTestId('solve-status')).toHaveAttribute(
+    'data-requested-revision',
+    String(first),
+  )
+})
+
+test('threats: restricting an attack window to one process re-plans', async ({ page }) => {
+  const first = await openDashboard(page)
+  const before = await kpis(page)
+  const name = 'attack window 1 (Morning attack campaign)'
+  const list = page.getByLabel(`Processes hit by ${name}`, { exact: true })
+  await expect(list).toBeDisabled()
+  await page.getByLabel(`${name} hits all processes`, { exact: true }).uncheck()
+  await expect(list).toBeEnabled()
+  await list.selectOption(['settlement'])
+  expect(await waitForSolve(page)).toBeGreaterThan(first)
+  await expect(list).toHaveValues(['settlement'])
+  expect(await kpis(page)).not.toEqual(before)
+})
+
 test('threats: an attack window moves with the arrow keys and the plan follows', async ({
   page,
 }) => {
