@@ -5,7 +5,7 @@
  * each from the Run click to the panel showing the result, median over N runs.
  */
 import type { Page } from 'playwright-core'
-import { launchChromium, median, startPreview, verdict } from './benchSupport.ts'
+import { launchChromium, median, startPreview, stopPreview, verdict } from './benchSupport.ts'
 
 const PORT = 4391
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3
@@ -51,5 +51,5 @@ try {
     `N-1 sweep over the worker pool (median of ${runs}; the first includes starting the pool): ${median(sweep)} ms  [target ≤ 10000 ms: ${verdict(median(sweep), 10000)}]  runs: ${sweep.join(', ')}`,
   )
 } finally {
-  server.kill()
+  stopPreview(server)
 }

@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { launchChromium, median, ROOT, startPreview, verdict } from './benchSupport.ts'
+import { launchChromium, median, ROOT, startPreview, stopPreview, verdict } from './benchSupport.ts'
 import { formatTrace, installTrace, takeTrace, workerTimes, type TraceEvent } from './benchTrace.ts'
 
 const PORT = 4390
@@ -143,5 +143,5 @@ try {
   )
   console.log(`dist files: ${readdirSync(join(ROOT, 'dist/assets')).length} assets`)
 } finally {
-  server.kill()
+  stopPreview(server)
 }

@@ -18,12 +18,22 @@ export const median = (xs: number[]): number => {
 export const verdict = (value: number, target: number): string =>
   value <= target ? 'within target' : 'OVER TARGET'
 
-/** Starts `vite preview` on `port` and resolves once it answers. */
-export async function startPreview(port: number): Promise<ChildProcess> {
+/** Starts `vite preview` of `outDir` (default `dist/`) on `port`; resolves once it answers. */
+export async function startPreview(port: number, outDir?: string): Promise<ChildProcess> {
   const server = spawn(
     'npx',
-    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: 'ignore' },
+    [
+      'vite',
+      'preview',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+      ...(outDir === undefined ? [] : ['--outDir', outDir]),
+    ],
+    // Its own process group, so stopPreview ends vite too, not only the npx wrapper.
+    { cwd: ROOT, stdio: 'ignore', detached: true },
   )
   for (let i = 0; i < 100; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/`).then(
@@ -33,8 +43,18 @@ export async function startPreview(port: number): Promise<ChildProcess> {
     if (ok) return server
     await new Promise((r) => setTimeout(r, 200))
   }
-  server.kill()
+  stopPreview(server)
   throw new Error(`vite preview did not answer on port ${port}`)
+}
+
+/** Stops a server from startPreview, with every process it started. */
+export function stopPreview(server: ChildProcess): void {
+  if (server.pid === undefined) return
+  try {
+    process.kill(-server.pid, 'SIGTERM')
+  } catch {
+    // Already gone.
+  }
 }
 
 /** Debian's Chromium with the project's flags. */

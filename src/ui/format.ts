@@ -20,6 +20,13 @@ function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return format
 }
 
+/** Builds the formats the first screen uses, so that their cost is paid before it renders. */
+export function warmNumberFormats(): void {
+  formatCount(0)
+  formatEur(0)
+  formatMbit(0)
+}
+
 /** `value` in en-GB digits with `options`, through a cached formatter. */
 export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
   return numberFormat(options).format(value)

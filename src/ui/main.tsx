@@ -11,6 +11,7 @@ import { startSolveRunner } from '../store/solveRunner.ts'
 import { createSolverClient } from '../worker/client.ts'
 import { AnalysisProvider } from './analysis/analysisContext.ts'
 import { App } from './App.tsx'
+import { warmNumberFormats } from './format.ts'
 import { openShareLink } from './io/FileControls.tsx'
 import { SolverProvider } from './solverContext.ts'
 
@@ -36,12 +37,17 @@ startAutosave()
 startCompareAutosave()
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <SolverProvider value={runner}>
-      <AnalysisProvider value={analysis}>
-        <App />
-      </AnalysisProvider>
-    </SolverProvider>
-  </StrictMode>,
-)
+// The first number format loads the locale's data (tens of ms); doing that in a task of its own,
+// before React's first render, keeps both tasks short.
+setTimeout(() => {
+  warmNumberFormats()
+  createRoot(root).render(
+    <StrictMode>
+      <SolverProvider value={runner}>
+        <AnalysisProvider value={analysis}>
+          <App />
+        </AnalysisProvider>
+      </SolverProvider>
+    </StrictMode>,
+  )
+}, 0)
