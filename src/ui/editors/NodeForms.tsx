@@ -1,6 +1,6 @@
 /**
- * Node forms of the map editor: details of the selected node (label, exact position, delete) and
- * the add-node and add-link forms. New ids are generated (N1, N2, … and A-B for links).
+ * Node forms of the map editor: details of the selected node (label, role, exact position, delete)
+ * and the add-node and add-link forms. New ids are generated (N1, N2, … and A-B for links).
  */
 import { useId, useState } from 'react'
 import { NODE_ROLES, type NodeRole, type QkdNode } from '../../domain/scenario/types.ts'
@@ -8,7 +8,7 @@ import { useAppStore } from '../../store/index.ts'
 import { NumberField, TextField } from './fields.tsx'
 import { roleLabel } from './MapSvg.tsx'
 import { parseNumber } from './numbers.ts'
-import { newLink, newNode } from './topology.ts'
+import { newLink, newNode, roleChangeBlockers } from './topology.ts'
 
 interface NodeDetailsProps {
   node: QkdNode
@@ -25,6 +25,17 @@ export function NodeDetails({ node, onDelete, onClose }: NodeDetailsProps) {
       if (n !== undefined) recipe(n)
     })
   const headingId = `node-form-${id}`
+  const ids = useId()
+  const [roleProblem, setRoleProblem] = useState<string | undefined>(undefined)
+  const changeRole = (role: NodeRole): void => {
+    const reasons = roleChangeBlockers(useAppStore.getState().scenario, id, role)
+    if (reasons.length > 0) {
+      setRoleProblem(`Role not changed to ${role}: ${reasons.join('; ')}.`)
+      return
+    }
+    setRoleProblem(undefined)
+    edit((n) => (n.role = role))
+  }
   return (
     <div className="map-form" role="group" aria-labelledby={headingId} data-testid="node-form">
       <div className="map-form__header">
@@ -39,6 +50,30 @@ export function NodeDetails({ node, onDelete, onClose }: NodeDetailsProps) {
             size="wide"
             onCommit={(text) => edit((n) => (n.label = text === '' ? n.id : text))}
           />
+        </label>
+        <label className="map-form__field map-form__field--wide" htmlFor={`${ids}-role`}>
+          <span aria-hidden="true">Role</span>
+          <span className="field field--normal">
+            <select
+              id={`${ids}-role`}
+              aria-label={`Role of node ${id}`}
+              aria-invalid={roleProblem !== undefined}
+              aria-describedby={roleProblem !== undefined ? `${ids}-role-problem` : undefined}
+              value={node.role}
+              onChange={(e) => changeRole(e.target.value as NodeRole)}
+            >
+              {NODE_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+            {roleProblem !== undefined && (
+              <span id={`${ids}-role-problem`} className="field__error" role="alert">
+                {roleProblem}
+              </span>
+            )}
+          </span>
         </label>
         <label className="map-form__field">
           <span aria-hidden="true">x (0 left – 1 right)</span>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { NODE_ROLES } from '../../domain/scenario/types.ts'
 import { issuesOf, testScenario } from './testScenario.ts'
 import {
   deleteLink,
@@ -9,6 +10,7 @@ import {
   newNode,
   nodeDeleteBlockers,
   nudge,
+  roleChangeBlockers,
   setBuffer,
   uniqueId,
   uniqueLinkId,
@@ -117,5 +119,42 @@ describe('link edits', () => {
     if (typeof link === 'string') throw new Error(link)
     s.qkd.links.push(link)
     expect(issuesOf(s)).toEqual([])
+  })
+})
+
+describe('changing a node role', () => {
+  it('keeps the representative day valid whenever it is allowed', () => {
+    const base = testScenario()
+    for (const node of base.qkd.nodes) {
+      for (const role of NODE_ROLES) {
+        const s = testScenario()
+        if (roleChangeBlockers(s, node.id, role).length > 0) continue
+        const target = s.qkd.nodes.find((n) => n.id === node.id)
+        if (target !== undefined) target.role = role
+        expect(issuesOf(s), `${node.id} as ${role}`).toEqual([])
+      }
+    }
+  })
+  it('keeps exactly one control node', () => {
+    const s = testScenario()
+    expect(roleChangeBlockers(s, 'CC', 'relay').join(' ')).toMatch(/is the control node/)
+    expect(roleChangeBlockers(s, 'DSO', 'control').join(' ')).toMatch(/CC is already the control/)
+    expect(roleChangeBlockers(s, 'DSO', 'relay')).toEqual([])
+    expect(roleChangeBlockers(s, 'CC', 'control')).toEqual([])
+    expect(roleChangeBlockers(s, 'nope', 'relay')).toEqual(['There is no node "nope"'])
+  })
+  it('keeps gateways of DER groups and the last aggregator', () => {
+    const s = testScenario()
+    expect(roleChangeBlockers(s, 'RS1', 'relay').join(' ')).toMatch(/gateway of DER groups RS1-/)
+    s.fleet.groups = []
+    s.qkd.nodes = s.qkd.nodes.filter((n) => n.role !== 'aggregator' || n.id === 'RS4')
+    expect(roleChangeBlockers(s, 'RS4', 'relay').join(' ')).toMatch(/last aggregator/)
+  })
+  it('refuses a new gateway with no QKD path to the control node', () => {
+    const s = testScenario()
+    s.qkd.nodes.push(newNode(s.qkd.nodes, 'relay', 'island'))
+    const island = s.qkd.nodes[s.qkd.nodes.length - 1]!.id
+    expect(roleChangeBlockers(s, island, 'aggregator').join(' ')).toMatch(/no links join them/)
+    expect(roleChangeBlockers(s, island, 'dso')).toEqual([])
   })
 })

@@ -1,7 +1,8 @@
 /**
  * Pure topology edits and checks for the map editor (tested in Node).
  */
-import type { QkdLink, QkdNode, Scenario } from '../../domain/scenario/types.ts'
+import { kShortestPaths } from '../../domain/derive/paths.ts'
+import type { NodeRole, QkdLink, QkdNode, Scenario } from '../../domain/scenario/types.ts'
 
 export function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value))
@@ -105,6 +106,48 @@ export function nodeDeleteBlockers(scenario: Scenario, nodeId: string): string[]
     if (lastGateway && needGateways.length > 0) {
       reasons.push(`it is the last aggregator, and ${list(needGateways)} run through gateways`)
     }
+  }
+  return reasons
+}
+
+/**
+ * Why a node's role cannot change to `role`; empty when it can. The checks keep a valid scenario
+ * valid: exactly one control node, DER groups report through aggregators, and processes that run
+ * through gateways keep at least one gateway, each reachable from the control node.
+ */
+export function roleChangeBlockers(scenario: Scenario, nodeId: string, role: NodeRole): string[] {
+  const node = scenario.qkd.nodes.find((n) => n.id === nodeId)
+  if (node === undefined) return [`There is no node "${nodeId}"`]
+  if (node.role === role) return []
+  const reasons: string[] = []
+  const control = scenario.qkd.nodes.find((n) => n.role === 'control')
+  if (node.role === 'control') {
+    reasons.push('it is the control node (a scenario needs exactly one)')
+  } else if (role === 'control' && control !== undefined) {
+    reasons.push(`${control.id} is already the control node (a scenario needs exactly one)`)
+  }
+  const viaGateways = scenario.processes
+    .filter((p) => typeof p.endpoints === 'string')
+    .map((p) => p.id)
+  if (node.role === 'aggregator') {
+    const groups = scenario.fleet.groups.filter((g) => g.gateway === nodeId).map((g) => g.id)
+    if (groups.length > 0) {
+      reasons.push(`it is the gateway of DER group${groups.length > 1 ? 's' : ''} ${list(groups)}`)
+    }
+    const lastGateway = scenario.qkd.nodes.filter((n) => n.role === 'aggregator').length === 1
+    if (lastGateway && viaGateways.length > 0) {
+      reasons.push(`it is the last aggregator, and ${list(viaGateways)} run through gateways`)
+    }
+  }
+  if (
+    role === 'aggregator' &&
+    viaGateways.length > 0 &&
+    control !== undefined &&
+    kShortestPaths(scenario.qkd.links, control.id, nodeId, 1).length === 0
+  ) {
+    reasons.push(
+      `as a gateway it would need a QKD path to ${control.id} for ${list(viaGateways)}, and no links join them`,
+    )
   }
   return reasons
 }
