@@ -63,6 +63,29 @@ test('topology: a node can be added and removed', async ({ page }) => {
   await waitForSolve(page)
 })
 
+test('topology: a node role changes from its form, and a role that would break it is refused', async ({
+  page,
+}) => {
+  const first = await openDashboard(page)
+  await page.locator('[data-node-id="RS1"]').focus()
+  await page.keyboard.press('Enter')
+  const rs1 = page.getByLabel('Role of node RS1', { exact: true })
+  await rs1.selectOption('relay')
+  await expect(page.getByTestId('node-form').getByRole('alert')).toContainText(
+    'gateway of DER groups',
+  )
+  await expect(rs1).toHaveValue('aggregator')
+  await expect(page.getByTestId('solve-status')).toHaveAttribute(
+    'data-requested-revision',
+    String(first),
+  )
+  await page.locator('[data-node-id="DSO"]').focus()
+  await page.keyboard.press('Enter')
+  await page.getByLabel('Role of node DSO', { exact: true }).selectOption('relay')
+  expect(await waitForSolve(page)).toBeGreaterThan(first)
+  await expect(page.locator('[data-node-id="DSO"]')).toHaveAttribute('aria-label', /relay node/)
+})
+
 test('fleet: editing the sites of a DER group re-plans', async ({ page }) => {
   await openDashboard(page)
   const before = await kpis(page)
