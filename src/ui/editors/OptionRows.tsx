@@ -1,7 +1,7 @@
 /**
  * The security options of one process, weakest first: the tag length (Wegman–Carter and one-time
  * pad MACs), the re-key interval and channel count (AES refresh), the latency of each option and
- * an override of its residual success bound (empty uses the model's bound).
+ * an override of its residual success bound (empty uses the model's bound, shown greyed).
  */
 import type { Process, SecurityOption } from '../../domain/scenario/types.ts'
 import { NumberField } from './fields.tsx'
@@ -25,17 +25,16 @@ export function OptionRows({ process, classicalSuccessBound, onEdit }: OptionRow
   const name = (o: SecurityOption): string => `option ${o.id} of process ${process.id}`
   return (
     <div className="table-scroll editor-table-scroll">
-      <table className="data-table editor-table">
+      <table className="data-table editor-table option-table">
         <caption className="visually-hidden">Security options of process {process.id}</caption>
         <thead>
           <tr>
             <th scope="col">Option</th>
             <th scope="col">Kind</th>
             <th scope="col">Tag (bit)</th>
-            <th scope="col">Re-key (s)</th>
-            <th scope="col">Channels</th>
+            <th scope="col">Re-key (s) × channels</th>
             <th scope="col">Latency (ms)</th>
-            <th scope="col">Success bound</th>
+            <th scope="col">Success bound (blank: model)</th>
           </tr>
         </thead>
         <tbody>
@@ -67,32 +66,29 @@ export function OptionRows({ process, classicalSuccessBound, onEdit }: OptionRow
                 </td>
                 <td>
                   {o.kind === 'aes-refresh' ? (
-                    <NumberField
-                      label={`Re-key interval of ${name(o)} (s)`}
-                      value={o.refreshSeconds}
-                      rule={{ above: 0 }}
-                      onCommit={(v) =>
-                        onEdit(i, (x) => {
-                          if (v !== undefined) x.refreshSeconds = v
-                        })
-                      }
-                    />
-                  ) : (
-                    <span aria-label="not used">—</span>
-                  )}
-                </td>
-                <td>
-                  {o.kind === 'aes-refresh' ? (
-                    <NumberField
-                      label={`Independently keyed channels of ${name(o)}`}
-                      value={o.channels}
-                      rule={{ min: 1, max: 10000, integer: true }}
-                      onCommit={(v) =>
-                        onEdit(i, (x) => {
-                          if (v !== undefined) x.channels = v
-                        })
-                      }
-                    />
+                    <span className="option-table__aes">
+                      <NumberField
+                        label={`Re-key interval of ${name(o)} (s)`}
+                        value={o.refreshSeconds}
+                        rule={{ above: 0 }}
+                        onCommit={(v) =>
+                          onEdit(i, (x) => {
+                            if (v !== undefined) x.refreshSeconds = v
+                          })
+                        }
+                      />
+                      <NumberField
+                        label={`Independently keyed channels of ${name(o)}`}
+                        value={o.channels}
+                        rule={{ min: 1, max: 10000, integer: true }}
+                        unit="ch."
+                        onCommit={(v) =>
+                          onEdit(i, (x) => {
+                            if (v !== undefined) x.channels = v
+                          })
+                        }
+                      />
+                    </span>
                   ) : (
                     <span aria-label="not used">—</span>
                   )}
@@ -110,7 +106,7 @@ export function OptionRows({ process, classicalSuccessBound, onEdit }: OptionRow
                     label={`Success bound per attempt of ${name(o)} (0 to 1; empty uses the model)`}
                     value={o.successBound}
                     rule={{ min: 0, max: 1, optional: true }}
-                    placeholder={`model ${modelBound}`}
+                    placeholder={modelBound}
                     onCommit={(v) =>
                       onEdit(i, (x) => {
                         if (v === undefined) delete x.successBound
