@@ -51,7 +51,25 @@ export function NodeDetails({ node, onDelete, onClose }: NodeDetailsProps) {
             onCommit={(text) => edit((n) => (n.label = text === '' ? n.id : text))}
           />
         </label>
-        <label className="map-form__field map-form__field--wide" htmlFor={`${ids}-role`}>
+        <label className="map-form__field">
+          <span aria-hidden="true">x (0 left – 1 right)</span>
+          <NumberField
+            label={`Map x position of node ${id} (0 to 1)`}
+            value={node.x}
+            rule={{ min: 0, max: 1 }}
+            onCommit={(v) => edit((n) => (n.x = v ?? n.x))}
+          />
+        </label>
+        <label className="map-form__field">
+          <span aria-hidden="true">y (0 top – 1 bottom)</span>
+          <NumberField
+            label={`Map y position of node ${id} (0 to 1)`}
+            value={node.y}
+            rule={{ min: 0, max: 1 }}
+            onCommit={(v) => edit((n) => (n.y = v ?? n.y))}
+          />
+        </label>
+        <label className="map-form__field" htmlFor={`${ids}-role`}>
           <span aria-hidden="true">Role</span>
           <span className="field field--normal">
             <select
@@ -74,24 +92,6 @@ export function NodeDetails({ node, onDelete, onClose }: NodeDetailsProps) {
               </span>
             )}
           </span>
-        </label>
-        <label className="map-form__field">
-          <span aria-hidden="true">x (0 left – 1 right)</span>
-          <NumberField
-            label={`Map x position of node ${id} (0 to 1)`}
-            value={node.x}
-            rule={{ min: 0, max: 1 }}
-            onCommit={(v) => edit((n) => (n.x = v ?? n.x))}
-          />
-        </label>
-        <label className="map-form__field">
-          <span aria-hidden="true">y (0 top – 1 bottom)</span>
-          <NumberField
-            label={`Map y position of node ${id} (0 to 1)`}
-            value={node.y}
-            rule={{ min: 0, max: 1 }}
-            onCommit={(v) => edit((n) => (n.y = v ?? n.y))}
-          />
         </label>
       </div>
       <div className="map-form__actions">
