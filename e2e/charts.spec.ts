@@ -50,3 +50,42 @@ test('the price-threshold scatter names the step under the pointer and exports a
     'Path price π (€/Mbit)',
   )
 })
+
+test('SVG chart tooltips name the slot, the policy or link, and the value with its unit', async ({
+  page,
+}) => {
+  await openDashboard(page)
+  const risk = page.getByTestId('chart-risk')
+  await risk.scrollIntoViewIfNeeded()
+  const plot = risk.locator('.recharts-cartesian-grid')
+  const box = await plot.boundingBox()
+  if (box === null) throw new Error('the risk chart has no plot area')
+  // Tooltips mount on first use; the first move brings it, the second places it.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.move(box.x + box.width / 2 + 3, box.y + box.height / 2)
+  const tooltip = risk.locator('.recharts-tooltip-wrapper')
+  await expect(tooltip).toContainText(/Slot starting \d\d:\d\d/)
+  await expect(tooltip).toContainText(/Oracle \(perfect foresight\).*€/)
+
+  const prices = page.getByTestId('chart-shadow-price')
+  await prices.scrollIntoViewIfNeeded()
+  const pricePlot = await prices.locator('.recharts-cartesian-grid').boundingBox()
+  if (pricePlot === null) throw new Error('the shadow-price chart has no plot area')
+  await page.mouse.move(pricePlot.x + pricePlot.width * 0.7, pricePlot.y + pricePlot.height / 2)
+  await page.mouse.move(pricePlot.x + pricePlot.width * 0.7 + 3, pricePlot.y + pricePlot.height / 2)
+  const priceTooltip = prices.locator('.recharts-tooltip-wrapper')
+  await expect(priceTooltip).toContainText(/Slot starting \d\d:\d\d/)
+  await expect(priceTooltip).toContainText(/Link [A-Z0-9]+–[A-Z0-9]+ : €/)
+  await expect(priceTooltip).toContainText('/Mbit')
+})
+
+test('a chart’s tooltip also follows the keyboard', async ({ page }) => {
+  await openDashboard(page)
+  const risk = page.getByTestId('chart-risk')
+  await risk.scrollIntoViewIfNeeded()
+  // Recharts' accessibility layer makes the plot focusable; arrows step through the slots.
+  await risk.locator('.recharts-wrapper [tabindex="0"]').first().focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  await expect(risk.locator('.recharts-tooltip-wrapper')).toContainText(/Slot starting 00:(15|30)/)
+})

@@ -12,7 +12,6 @@ import {
   LineChart,
   ReferenceLine,
   ResponsiveContainer,
-  Tooltip,
   YAxis,
 } from 'recharts'
 import { useAppStore } from '../../store/index.ts'
@@ -35,6 +34,7 @@ import {
   waitingRows,
 } from './transforms.ts'
 import { plainTick, verticalAxisLabel } from './axisText.tsx'
+import { LazyTooltip } from './lazyTooltip.tsx'
 
 const mbit = (v: unknown): string => `${formatNumber(Number(v), { maximumFractionDigits: 3 })} Mbit`
 const SUPPLY = 'Supply of all links'
@@ -86,7 +86,7 @@ function StoreChartView({ plan, scenario, selected }: ReturnType<typeof selectSt
         {bands}
         {xAxis}
         <YAxis interval={0} tick={plainTick} width={64} label={verticalAxisLabel('Store, Mbit')} />
-        <Tooltip
+        <LazyTooltip
           contentStyle={{ fontSize: 12 }}
           formatter={(v, name) => [mbit(v), `Store of link ${String(name)}`]}
           labelFormatter={(l) => `End of slot starting ${String(l)}`}
@@ -162,7 +162,7 @@ function KeyUtilizationChartView({
             width={64}
             label={verticalAxisLabel('Mbit per slot')}
           />
-          <Tooltip
+          <LazyTooltip
             contentStyle={{ fontSize: 12 }}
             formatter={(v, name) => [mbit(v), name === SUPPLY ? name : `${String(name)}, key used`]}
             labelFormatter={(l) => `Slot starting ${String(l)}`}

@@ -1,15 +1,7 @@
 /**
  * Residual risk over the day for each policy, with attack windows and shocks shaded.
  */
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  YAxis,
-} from 'recharts'
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, YAxis } from 'recharts'
 import type { AppState } from '../../store/index.ts'
 import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
@@ -19,6 +11,7 @@ import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
 import { HORIZONTAL_GRID, NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
 import { riskByPolicy, slotRows, waitingRows } from './transforms.ts'
 import { plainTick, verticalAxisLabel } from './axisText.tsx'
+import { LazyTooltip } from './lazyTooltip.tsx'
 
 const select = (s: AppState) => ({
   plan: s.oracle,
@@ -56,7 +49,7 @@ function RiskChartView({ plan, comparison, revision, scenario }: ReturnType<type
             tickFormatter={(v: number) => formatEur(v, 0)}
             label={verticalAxisLabel('€ per slot')}
           />
-          <Tooltip
+          <LazyTooltip
             formatter={(v) => formatEur(Number(v))}
             labelFormatter={(l) => `Slot starting ${String(l)}`}
           />

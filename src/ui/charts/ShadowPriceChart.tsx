@@ -2,15 +2,7 @@
  * Shadow price of key on every link over the day (log scale), with the proposed controller's
  * corrected prices for the focused link dashed, and attack windows and shocks shaded.
  */
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  YAxis,
-} from 'recharts'
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, YAxis } from 'recharts'
 import type { AppState } from '../../store/index.ts'
 import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
@@ -33,6 +25,7 @@ import {
   waitingRows,
 } from './transforms.ts'
 import { plainTick, verticalAxisLabel } from './axisText.tsx'
+import { LazyTooltip } from './lazyTooltip.tsx'
 
 const perMbit = (v: number | null): string =>
   v === null ? '€0/Mbit (key not scarce)' : formatPricePerMbit(v / 1e6)
@@ -102,7 +95,7 @@ function ShadowPriceChartView({
             tickFormatter={(v: number) => formatDecadeEur(v)}
             label={verticalAxisLabel('€ per Mbit')}
           />
-          <Tooltip
+          <LazyTooltip
             contentStyle={{ fontSize: 12 }}
             formatter={(v, name) => [perMbit(typeof v === 'number' ? v : null), name]}
             labelFormatter={(l) => `Slot starting ${String(l)}`}

@@ -1,7 +1,7 @@
 /**
  * Late messages per slot, stacked by business process, with attack windows and shocks shaded.
  */
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, YAxis } from 'recharts'
 import type { AppState } from '../../store/index.ts'
 import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
@@ -11,6 +11,7 @@ import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
 import { HORIZONTAL_GRID, NO_ANIMATION } from './chartConfig.ts'
 import { slaData, waitingRows } from './transforms.ts'
 import { plainTick, verticalAxisLabel } from './axisText.tsx'
+import { LazyTooltip } from './lazyTooltip.tsx'
 
 const select = (s: AppState) => ({
   plan: s.oracle,
@@ -61,7 +62,7 @@ function SlaChartView({ plan, revision, scenario }: ReturnType<typeof select>) {
             tickFormatter={(v: number) => formatCount(v)}
             label={verticalAxisLabel('Late messages per slot')}
           />
-          <Tooltip
+          <LazyTooltip
             contentStyle={{ fontSize: 12 }}
             formatter={(v, name) => [`${formatCount(Number(v))} late messages`, name]}
             labelFormatter={(l) => `Slot starting ${String(l)}`}
