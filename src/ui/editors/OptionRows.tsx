@@ -70,7 +70,7 @@ export function OptionRows({ process, classicalSuccessBound, onEdit }: OptionRow
                       <NumberField
                         label={`Re-key interval of ${name(o)} (s)`}
                         value={o.refreshSeconds}
-                        rule={{ above: 0 }}
+                        rule={{ above: 0, max: 86400 }}
                         onCommit={(v) =>
                           onEdit(i, (x) => {
                             if (v !== undefined) x.refreshSeconds = v
@@ -97,7 +97,7 @@ export function OptionRows({ process, classicalSuccessBound, onEdit }: OptionRow
                   <NumberField
                     label={`Latency of ${name(o)} (ms)`}
                     value={o.latencyMs}
-                    rule={{ min: 0 }}
+                    rule={{ min: 0, max: 3.6e6 }}
                     onCommit={(v) => onEdit(i, (x) => (x.latencyMs = v ?? x.latencyMs))}
                   />
                 </td>
