@@ -40,24 +40,31 @@ export function plainTick({
   )
 }
 
+/** An axis label's text, at the point recharts computed for it. */
+function labelText(value: string, x: LabelProps['x'], y: LabelProps['y'], angle = 0) {
+  return (
+    <text
+      x={x}
+      y={y}
+      dy={angle === 0 ? undefined : SHIFT.middle}
+      transform={angle === 0 ? undefined : `rotate(${angle}, ${String(x)}, ${String(y)})`}
+      textAnchor="middle"
+      fontSize={12}
+      fill={AXIS_TEXT}
+      className="recharts-label"
+    >
+      {value}
+    </text>
+  )
+}
+
 /** The label under a time axis, as plain text (recharts' label measures its words, as above). */
 export function bottomAxisLabel(value: string) {
   return {
     value,
     position: 'insideBottom' as const,
     offset: 0,
-    content: ({ x, y }: LabelProps) => (
-      <text
-        x={x}
-        y={y}
-        textAnchor="middle"
-        fontSize={12}
-        fill={AXIS_TEXT}
-        className="recharts-label"
-      >
-        {value}
-      </text>
-    ),
+    content: ({ x, y }: LabelProps) => labelText(value, x, y),
   }
 }
 
@@ -67,19 +74,6 @@ export function verticalAxisLabel(value: string, side: 'left' | 'right' = 'left'
   return {
     value,
     position: side === 'left' ? ('insideLeft' as const) : ('insideRight' as const),
-    content: ({ x, y }: LabelProps) => (
-      <text
-        x={x}
-        y={y}
-        dy={SHIFT.middle}
-        transform={`rotate(${angle}, ${String(x)}, ${String(y)})`}
-        textAnchor="middle"
-        fontSize={12}
-        fill={AXIS_TEXT}
-        className="recharts-label"
-      >
-        {value}
-      </text>
-    ),
+    content: ({ x, y }: LabelProps) => labelText(value, x, y, angle),
   }
 }

@@ -108,41 +108,21 @@ export function WindowTable({
                   onCommit={(v) => onEdit(i, (x) => (x.multiplier = v ?? x.multiplier))}
                 />
               </td>
-              <td className="timeline-table__links">
-                <label className="timeline-table__all">
-                  <input
-                    type="checkbox"
-                    checked={all}
-                    aria-label={`${name} hits all processes`}
-                    onChange={(e) => {
-                      const checked = e.target.checked
-                      onEdit(i, (x) => {
-                        // Unticked: an explicit list of every process, to narrow in the list.
-                        if (checked) delete x.processes
-                        else x.processes = [...processIds]
-                      })
-                    }}
-                  />
-                  all
-                </label>
-                <select
-                  multiple
-                  size={3}
-                  disabled={all}
-                  aria-label={`Processes hit by ${name}`}
-                  value={w.processes ?? []}
-                  onChange={(e) => {
-                    const chosen = Array.from(e.target.selectedOptions, (o) => o.value)
-                    onEdit(i, (x) => setWindowProcesses(x, chosen, processIds))
-                  }}
-                >
-                  {processIds.map((id) => (
-                    <option key={id} value={id}>
-                      {id}
-                    </option>
-                  ))}
-                </select>
-              </td>
+              <TargetsCell
+                owner={name}
+                noun="processes"
+                ids={processIds}
+                all={all}
+                chosen={w.processes ?? []}
+                // Unticked: an explicit list of every process, to narrow in the list.
+                onAll={(checked) =>
+                  onEdit(i, (x) => {
+                    if (checked) delete x.processes
+                    else x.processes = [...processIds]
+                  })
+                }
+                onChoose={(chosen) => onEdit(i, (x) => setWindowProcesses(x, chosen, processIds))}
+              />
               <td>
                 <RemoveButton name={name} onClick={() => onRemove(i)} />
               </td>
@@ -205,37 +185,15 @@ export function ShockTable({
                   onCommit={(v) => onEdit(i, (x) => (x.factor = v ?? x.factor))}
                 />
               </td>
-              <td className="timeline-table__links">
-                <label className="timeline-table__all">
-                  <input
-                    type="checkbox"
-                    checked={all}
-                    aria-label={`${name} hits all links`}
-                    onChange={(e) => {
-                      const checked = e.target.checked
-                      onEdit(i, (x) => (x.links = checked ? 'all' : [...linkIds]))
-                    }}
-                  />
-                  all
-                </label>
-                <select
-                  multiple
-                  size={3}
-                  disabled={all}
-                  aria-label={`Links hit by ${name}`}
-                  value={all ? [] : sh.links}
-                  onChange={(e) => {
-                    const chosen = Array.from(e.target.selectedOptions, (o) => o.value)
-                    onEdit(i, (x) => (x.links = chosen))
-                  }}
-                >
-                  {linkIds.map((id) => (
-                    <option key={id} value={id}>
-                      {id}
-                    </option>
-                  ))}
-                </select>
-              </td>
+              <TargetsCell
+                owner={name}
+                noun="links"
+                ids={linkIds}
+                all={all}
+                chosen={sh.links === 'all' ? [] : sh.links}
+                onAll={(checked) => onEdit(i, (x) => (x.links = checked ? 'all' : [...linkIds]))}
+                onChoose={(chosen) => onEdit(i, (x) => (x.links = chosen))}
+              />
               <td>
                 <RemoveButton name={name} onClick={() => onRemove(i)} />
               </td>
@@ -244,6 +202,49 @@ export function ShockTable({
         })}
       </tbody>
     </table>
+  )
+}
+
+interface TargetsCellProps {
+  /** The window or shock, in words, for the controls' labels. */
+  owner: string
+  noun: 'processes' | 'links'
+  ids: readonly string[]
+  all: boolean
+  chosen: readonly string[]
+  onAll: (checked: boolean) => void
+  onChoose: (chosen: string[]) => void
+}
+
+/** What a window or shock hits: everything, or the ones chosen in the list. */
+function TargetsCell({ owner, noun, ids, all, chosen, onAll, onChoose }: TargetsCellProps) {
+  const Noun = noun === 'links' ? 'Links' : 'Processes'
+  return (
+    <td className="timeline-table__links">
+      <label className="timeline-table__all">
+        <input
+          type="checkbox"
+          checked={all}
+          aria-label={`${owner} hits all ${noun}`}
+          onChange={(e) => onAll(e.target.checked)}
+        />
+        all
+      </label>
+      <select
+        multiple
+        size={3}
+        disabled={all}
+        aria-label={`${Noun} hit by ${owner}`}
+        value={[...chosen]}
+        onChange={(e) => onChoose(Array.from(e.target.selectedOptions, (o) => o.value))}
+      >
+        {ids.map((id) => (
+          <option key={id} value={id}>
+            {id}
+          </option>
+        ))}
+      </select>
+    </td>
   )
 }
 
