@@ -34,7 +34,13 @@ const FIELDS: ReadonlyArray<{
     unit: 'B',
     rule: { min: 1, max: 1e9 },
   },
-  { field: 'deadlineMs', text: 'Deadline', name: 'Deadline', unit: 'ms', rule: { above: 0, max: 8.64e7 } },
+  {
+    field: 'deadlineMs',
+    text: 'Deadline',
+    name: 'Deadline',
+    unit: 'ms',
+    rule: { above: 0, max: 8.64e7 },
+  },
   {
     field: 'slaPenaltyEur',
     text: 'SLA penalty',
