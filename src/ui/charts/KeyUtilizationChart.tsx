@@ -7,7 +7,6 @@ import {
   Area,
   CartesianGrid,
   ComposedChart,
-  Legend,
   Line,
   LineChart,
   ReferenceLine,
@@ -35,6 +34,7 @@ import {
 } from './transforms.ts'
 import { plainTick, verticalAxisLabel } from './axisText.tsx'
 import { LazyTooltip } from './lazyTooltip.tsx'
+import { ChartLegend } from './ChartLegend.tsx'
 
 const mbit = (v: unknown): string => `${formatNumber(Number(v), { maximumFractionDigits: 3 })} Mbit`
 const SUPPLY = 'Supply of all links'
@@ -80,40 +80,49 @@ function StoreChartView({ plan, scenario, selected }: ReturnType<typeof selectSt
   const shown = store.series.filter((s) => highlighted === undefined || s.id === highlighted)
   const buffer = scenario.qkd.links.find((l) => l.id === highlighted)?.bufferBits
   return (
-    <ResponsiveContainer width="100%" height={200}>
-      <LineChart data={plan === undefined ? waitingRows(scenario) : store.rows} margin={MARGIN}>
-        <CartesianGrid {...HORIZONTAL_GRID} />
-        {bands}
-        {xAxis}
-        <YAxis interval={0} tick={plainTick} width={64} label={verticalAxisLabel('Store, Mbit')} />
-        <LazyTooltip
-          contentStyle={{ fontSize: 12 }}
-          formatter={(v, name) => [mbit(v), `Store of link ${String(name)}`]}
-          labelFormatter={(l) => `End of slot starting ${String(l)}`}
-        />
-        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-        {buffer !== undefined && (
-          <ReferenceLine
-            y={buffer / 1e6}
-            stroke="#5b6b7b"
-            strokeDasharray="4 3"
-            label={{ value: 'Store size', position: 'insideTopRight', fontSize: 11 }}
+    <>
+      <ResponsiveContainer width="100%" height={180}>
+        <LineChart data={plan === undefined ? waitingRows(scenario) : store.rows} margin={MARGIN}>
+          <CartesianGrid {...HORIZONTAL_GRID} />
+          {bands}
+          {xAxis}
+          <YAxis
+            interval={0}
+            tick={plainTick}
+            width={64}
+            label={verticalAxisLabel('Store, Mbit')}
           />
-        )}
-        {shown.map((s) => (
-          <Line
-            key={s.key}
-            type="linear"
-            dataKey={s.key}
-            name={s.label}
-            stroke={s.colour}
-            strokeWidth={highlighted === undefined ? 1.5 : 2.5}
-            dot={false}
-            {...NO_ANIMATION}
+          <LazyTooltip
+            contentStyle={{ fontSize: 12 }}
+            formatter={(v, name) => [mbit(v), `Store of link ${String(name)}`]}
+            labelFormatter={(l) => `End of slot starting ${String(l)}`}
           />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
+          {buffer !== undefined && (
+            <ReferenceLine
+              y={buffer / 1e6}
+              stroke="#5b6b7b"
+              strokeDasharray="4 3"
+              label={{ value: 'Store size', position: 'insideTopRight', fontSize: 11 }}
+            />
+          )}
+          {shown.map((s) => (
+            <Line
+              key={s.key}
+              type="linear"
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.colour}
+              strokeWidth={highlighted === undefined ? 1.5 : 2.5}
+              dot={false}
+              {...NO_ANIMATION}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+      <ChartLegend
+        entries={shown.map((s) => ({ label: s.label, colour: s.colour, mark: 'line' }))}
+      />
+    </>
   )
 }
 
@@ -151,7 +160,7 @@ function KeyUtilizationChartView({
         )
       }
     >
-      <ResponsiveContainer width="100%" height={240}>
+      <ResponsiveContainer width="100%" height={216}>
         <ComposedChart data={plan === undefined ? waitingRows(scenario) : use.rows} margin={MARGIN}>
           <CartesianGrid {...HORIZONTAL_GRID} />
           {bands}
@@ -166,12 +175,6 @@ function KeyUtilizationChartView({
             contentStyle={{ fontSize: 12 }}
             formatter={(v, name) => [mbit(v), name === SUPPLY ? name : `${String(name)}, key used`]}
             labelFormatter={(l) => `Slot starting ${String(l)}`}
-          />
-          {/* Processes first, supply last: the supply line is registered before the processes'
-                areas, which only exist once a plan has arrived. */}
-          <Legend
-            wrapperStyle={{ fontSize: 12 }}
-            itemSorter={(item) => (item.dataKey === 'supply' ? 1 : 0)}
           />
           {use.series.map((s) => (
             <Area
@@ -198,6 +201,15 @@ function KeyUtilizationChartView({
           />
         </ComposedChart>
       </ResponsiveContainer>
+      {/* Processes first, supply last, as they stack. */}
+      <ChartLegend
+        entries={[
+          ...use.series.map((s) => ({ label: s.label, colour: s.colour, mark: 'box' as const })),
+          ...(plan === undefined
+            ? []
+            : [{ label: SUPPLY, colour: '#1d2733', mark: 'dashed' as const }]),
+        ]}
+      />
       <LinkSelect links={linkSeries(scenario, allIds)} />
       <StoreChart />
     </ChartFrame>

@@ -1,7 +1,7 @@
 /**
  * Residual risk over the day for each policy, with attack windows and shocks shaded.
  */
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, YAxis } from 'recharts'
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, YAxis } from 'recharts'
 import type { AppState } from '../../store/index.ts'
 import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
@@ -12,6 +12,7 @@ import { HORIZONTAL_GRID, NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
 import { riskByPolicy, slotRows, waitingRows } from './transforms.ts'
 import { plainTick, verticalAxisLabel } from './axisText.tsx'
 import { LazyTooltip } from './lazyTooltip.tsx'
+import { ChartLegend } from './ChartLegend.tsx'
 
 const select = (s: AppState) => ({
   plan: s.oracle,
@@ -37,7 +38,7 @@ function RiskChartView({ plan, comparison, revision, scenario }: ReturnType<type
         rows: rows.map((r) => [r.time, ...keys.map((k) => Number(r[k]).toPrecision(4))]),
       })}
     >
-      <ResponsiveContainer width="100%" height={260}>
+      <ResponsiveContainer width="100%" height={236}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid {...HORIZONTAL_GRID} />
           {windowAreas(scenario)}
@@ -53,7 +54,6 @@ function RiskChartView({ plan, comparison, revision, scenario }: ReturnType<type
             formatter={(v) => formatEur(Number(v))}
             labelFormatter={(l) => `Slot starting ${String(l)}`}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
           {keys.map((k) => (
             <Line
               key={k}
@@ -68,6 +68,13 @@ function RiskChartView({ plan, comparison, revision, scenario }: ReturnType<type
           ))}
         </LineChart>
       </ResponsiveContainer>
+      <ChartLegend
+        entries={keys.map((k) => ({
+          label: POLICY_SERIES[k]?.label ?? k,
+          colour: POLICY_SERIES[k]?.colour ?? '#333',
+          mark: 'line',
+        }))}
+      />
     </ChartFrame>
   )
 }

@@ -2,7 +2,7 @@
  * Shadow price of key on every link over the day (log scale), with the proposed controller's
  * corrected prices for the focused link dashed, and attack windows and shocks shaded.
  */
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, YAxis } from 'recharts'
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, YAxis } from 'recharts'
 import type { AppState } from '../../store/index.ts'
 import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
@@ -26,6 +26,7 @@ import {
 } from './transforms.ts'
 import { plainTick, verticalAxisLabel } from './axisText.tsx'
 import { LazyTooltip } from './lazyTooltip.tsx'
+import { ChartLegend } from './ChartLegend.tsx'
 
 const perMbit = (v: number | null): string =>
   v === null ? '€0/Mbit (key not scarce)' : formatPricePerMbit(v / 1e6)
@@ -76,7 +77,7 @@ function ShadowPriceChartView({
       table={() => priceTable(price(allIds), proposedName)}
     >
       <LinkSelect links={linkSeries(scenario, allIds)} />
-      <ResponsiveContainer width="100%" height={280}>
+      <ResponsiveContainer width="100%" height={256}>
         <LineChart
           data={plan === undefined ? waitingRows(scenario) : data.rows}
           margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
@@ -100,7 +101,6 @@ function ShadowPriceChartView({
             formatter={(v, name) => [perMbit(typeof v === 'number' ? v : null), name]}
             labelFormatter={(l) => `Slot starting ${String(l)}`}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {data.series.map((s) => (
             <Line
               key={s.key}
@@ -128,6 +128,18 @@ function ShadowPriceChartView({
           )}
         </LineChart>
       </ResponsiveContainer>
+      <ChartLegend
+        entries={[
+          ...data.series.map((s) => ({
+            label: `Link ${s.label}`,
+            colour: s.colour,
+            mark: 'line' as const,
+          })),
+          ...(data.hasProposed
+            ? [{ label: proposedName, colour: '#1d2733', mark: 'dashed' as const }]
+            : []),
+        ]}
+      />
     </ChartFrame>
   )
 }

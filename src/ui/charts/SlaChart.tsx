@@ -1,7 +1,7 @@
 /**
  * Late messages per slot, stacked by business process, with attack windows and shocks shaded.
  */
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, YAxis } from 'recharts'
 import type { AppState } from '../../store/index.ts'
 import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
@@ -12,6 +12,7 @@ import { HORIZONTAL_GRID, NO_ANIMATION } from './chartConfig.ts'
 import { slaData, waitingRows } from './transforms.ts'
 import { plainTick, verticalAxisLabel } from './axisText.tsx'
 import { LazyTooltip } from './lazyTooltip.tsx'
+import { ChartLegend } from './ChartLegend.tsx'
 
 const select = (s: AppState) => ({
   plan: s.oracle,
@@ -45,7 +46,7 @@ function SlaChartView({ plan, revision, scenario }: ReturnType<typeof select>) {
         ]),
       })}
     >
-      <ResponsiveContainer width="100%" height={260}>
+      <ResponsiveContainer width="100%" height={236}>
         <BarChart
           data={plan === undefined ? waitingRows(scenario) : rows}
           margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
@@ -67,7 +68,6 @@ function SlaChartView({ plan, revision, scenario }: ReturnType<typeof select>) {
             formatter={(v, name) => [`${formatCount(Number(v))} late messages`, name]}
             labelFormatter={(l) => `Slot starting ${String(l)}`}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {late.map((s) => (
             <Bar
               key={s.key}
@@ -80,6 +80,7 @@ function SlaChartView({ plan, revision, scenario }: ReturnType<typeof select>) {
           ))}
         </BarChart>
       </ResponsiveContainer>
+      <ChartLegend entries={late.map((s) => ({ label: s.label, colour: s.colour, mark: 'box' }))} />
     </ChartFrame>
   )
 }
