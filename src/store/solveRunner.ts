@@ -131,9 +131,9 @@ export function startSolveRunner(
     const target = canonicalClient ?? client
     // Stopping the planner's own worker would throw away its warm models; only a separate
     // canonical worker is stopped when an edit arrives.
-    canonicalAbort = canonicalClient === undefined ? undefined : new AbortController()
-    const options =
-      canonicalAbort === undefined ? { timeoutMs } : { signal: canonicalAbort.signal, timeoutMs }
+    const mine = canonicalClient === undefined ? undefined : new AbortController()
+    canonicalAbort = mine
+    const options = mine === undefined ? { timeoutMs } : { signal: mine.signal, timeoutMs }
     const current = (): boolean => useAppStore.getState().requestedRevision === revision
     try {
       const oracle = await target.solveOracle(request, options)
@@ -146,7 +146,8 @@ export function startSolveRunner(
       // Abandoned for a newer edit, or the canonical worker failed: the warm plan stays, and it
       // is just as good; only the split between equal uses may differ from a fresh page's.
     } finally {
-      canonicalAbort = undefined
+      // A newer canonical solve may have started meanwhile; leave its controller alone.
+      if (canonicalAbort === mine) canonicalAbort = undefined
     }
   }
 
