@@ -1,16 +1,8 @@
 /**
  * A log-log scatter drawn on a canvas, with an HTML legend and a tooltip found by hit-testing the
- * nearest dot. The canvas keeps twice the CSS resolution at least, so the PNG export is as sharp
- * as the SVG charts'. The table view (ChartFrame) remains the accessible form of the data.
+ * nearest dot. The table view (ChartFrame) remains the accessible form of the data.
  */
-import {
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type PointerEvent,
-  type ReactNode,
-} from 'react'
+import { useCallback, useRef, useState, type PointerEvent, type ReactNode } from 'react'
 import {
   drawAxes,
   drawDiagonal,
@@ -19,6 +11,7 @@ import {
   nearest,
   type PlotBox,
 } from './canvasPlot.ts'
+import { useCanvasPicture, type DrawPicture } from './useCanvasPicture.ts'
 
 export interface ScatterSeries<T> {
   name: string
@@ -53,52 +46,33 @@ interface Hit<T> {
 
 export function ScatterCanvas<T>(props: ScatterCanvasProps<T>) {
   const { series, x, y, domain, ticks, format, xLabel, yLabel, diagonalLabel, height } = props
-  const wrap = useRef<HTMLDivElement>(null)
-  const canvas = useRef<HTMLCanvasElement>(null)
-  const [width, setWidth] = useState(0)
   const [hit, setHit] = useState<Hit<T> | undefined>(undefined)
   const centres = useRef<Array<{ at: Array<readonly [number, number]>; points: readonly T[] }>>([])
-
-  useLayoutEffect(() => {
-    const el = wrap.current
-    if (el === null) return undefined
-    // No width read here: reading it would force a layout of the whole page inside this
-    // chart's task. The observer reports the first size too, once layout is done anyway.
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth))
-    observer.observe(el)
-    return () => observer.disconnect()
-  }, [])
-
-  useEffect(() => {
-    const el = canvas.current
-    const ctx = el?.getContext('2d')
-    if (el === null || ctx === null || ctx === undefined || width === 0) return
-    const ratio = Math.max(2, window.devicePixelRatio)
-    el.width = Math.round(width * ratio)
-    el.height = Math.round(height * ratio)
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
-    ctx.clearRect(0, 0, width, height)
-    const box: PlotBox = { width, height, ...MARGIN }
-    const scales = logLogScales(box, domain)
-    const font = getComputedStyle(el).fontFamily
-    drawAxes(ctx, box, scales, { ticks, format, xLabel, yLabel, font })
-    ctx.save()
-    ctx.beginPath()
-    ctx.rect(
-      MARGIN.left,
-      MARGIN.top,
-      width - MARGIN.left - MARGIN.right,
-      height - MARGIN.top - MARGIN.bottom,
-    )
-    ctx.clip()
-    drawDiagonal(ctx, scales, diagonalLabel, font)
-    centres.current = series.map((s) => {
-      const at = s.points.map((d) => [scales.x(x(d)), scales.y(y(d))] as const)
-      drawDots(ctx, at, s.colour, RADIUS)
-      return { at, points: s.points }
-    })
-    ctx.restore()
-  }, [series, x, y, domain, ticks, format, xLabel, yLabel, diagonalLabel, width, height])
+  const draw = useCallback<DrawPicture>(
+    (ctx, width, font) => {
+      const box: PlotBox = { width, height, ...MARGIN }
+      const scales = logLogScales(box, domain)
+      drawAxes(ctx, box, scales, { ticks, format, xLabel, yLabel, font })
+      ctx.save()
+      ctx.beginPath()
+      ctx.rect(
+        MARGIN.left,
+        MARGIN.top,
+        width - MARGIN.left - MARGIN.right,
+        height - MARGIN.top - MARGIN.bottom,
+      )
+      ctx.clip()
+      drawDiagonal(ctx, scales, diagonalLabel, font)
+      centres.current = series.map((s) => {
+        const at = s.points.map((d) => [scales.x(x(d)), scales.y(y(d))] as const)
+        drawDots(ctx, at, s.colour, RADIUS)
+        return { at, points: s.points }
+      })
+      ctx.restore()
+    },
+    [series, x, y, domain, ticks, format, xLabel, yLabel, diagonalLabel, height],
+  )
+  const { wrap, canvas, width } = useCanvasPicture(height, draw)
 
   const onMove = (e: PointerEvent<HTMLCanvasElement>): void => {
     const rect = e.currentTarget.getBoundingClientRect()
