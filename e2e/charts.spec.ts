@@ -1,8 +1,10 @@
 /**
- * Charts drawn on a canvas keep what the SVG charts offer: a tooltip in domain words found by
- * hit-testing the dot under the pointer, a PNG export, and the table view.
+ * Charts drawn on a canvas keep what SVG charts offer: a tooltip in domain words found from the
+ * pointer (the dot under it, or the slot), a keyboard path to the same tooltip, a PNG export, and
+ * the table view.
  */
 import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
 import { expect, openDashboard, test } from './fixtures.ts'
 
 test('the price-threshold scatter names the step under the pointer and exports as PNG', async ({
@@ -51,41 +53,91 @@ test('the price-threshold scatter names the step under the pointer and exports a
   )
 })
 
-test('SVG chart tooltips name the slot, the policy or link, and the value with its unit', async ({
+/** The canvas of a time-of-day chart, and where its plot's first and last slots are on screen. */
+async function timePlot(page: Page, chartId: string, name: RegExp) {
+  const chart = page.getByTestId(`chart-${chartId}`)
+  const canvas = chart.getByRole('img', { name }).first()
+  await canvas.scrollIntoViewIfNeeded()
+  const box = await canvas.boundingBox()
+  if (box === null) throw new Error(`the ${chartId} chart is not on screen`)
+  // TimeCanvas's plot starts 72 px in and ends 16 px before the right edge; 96 slots between.
+  const slotWidth = (box.width - 72 - 16) / 96
+  const middleY = box.y + box.height / 3
+  return {
+    chart,
+    canvas,
+    tooltip: chart.locator('.chart__tooltip'),
+    pointAtSlot: (slot: number) => page.mouse.move(box.x + 72 + slotWidth * (slot + 0.5), middleY),
+  }
+}
+
+test('time-of-day chart tooltips name the slot under the pointer and every series with its unit', async ({
   page,
 }) => {
   await openDashboard(page)
-  const risk = page.getByTestId('chart-risk')
-  await risk.scrollIntoViewIfNeeded()
-  const plot = risk.locator('.recharts-cartesian-grid')
-  const box = await plot.boundingBox()
-  if (box === null) throw new Error('the risk chart has no plot area')
-  // Tooltips mount on first use; the first move brings it, the second places it.
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-  await page.mouse.move(box.x + box.width / 2 + 3, box.y + box.height / 2)
-  const tooltip = risk.locator('.recharts-tooltip-wrapper')
-  await expect(tooltip).toContainText(/Slot starting \d\d:\d\d/)
-  await expect(tooltip).toContainText(/Oracle \(perfect foresight\).*€/)
+  const risk = await timePlot(page, 'risk', /Residual risk per slot/)
+  await risk.pointAtSlot(0)
+  await expect(risk.tooltip).toContainText('Slot starting 00:00')
+  await expect(risk.tooltip).toContainText(/Oracle \(perfect foresight\): €/)
+  await risk.pointAtSlot(95)
+  await expect(risk.tooltip).toContainText('Slot starting 23:45')
+  await risk.pointAtSlot(54)
+  await expect(risk.tooltip).toContainText('Slot starting 13:30')
+  await page.mouse.move(0, 0)
+  await expect(risk.tooltip).toHaveCount(0)
 
-  const prices = page.getByTestId('chart-shadow-price')
-  await prices.scrollIntoViewIfNeeded()
-  const pricePlot = await prices.locator('.recharts-cartesian-grid').boundingBox()
-  if (pricePlot === null) throw new Error('the shadow-price chart has no plot area')
-  await page.mouse.move(pricePlot.x + pricePlot.width * 0.7, pricePlot.y + pricePlot.height / 2)
-  await page.mouse.move(pricePlot.x + pricePlot.width * 0.7 + 3, pricePlot.y + pricePlot.height / 2)
-  const priceTooltip = prices.locator('.recharts-tooltip-wrapper')
-  await expect(priceTooltip).toContainText(/Slot starting \d\d:\d\d/)
-  await expect(priceTooltip).toContainText(/Link [A-Z0-9]+–[A-Z0-9]+ : €/)
-  await expect(priceTooltip).toContainText('/Mbit')
+  const sla = await timePlot(page, 'sla', /Late messages per slot/)
+  await sla.pointAtSlot(40)
+  await expect(sla.tooltip).toContainText(/Slot starting 10:00/)
+  await expect(sla.tooltip).toContainText(/: [\d,]+ late messages/)
+
+  const use = await timePlot(page, 'key-use', /Key used per slot/)
+  await use.pointAtSlot(48)
+  await expect(use.tooltip).toContainText('Slot starting 12:00')
+  await expect(use.tooltip).toContainText(/Dispatch, key used: [\d.,]+ Mbit/)
+  await expect(use.tooltip).toContainText(/Supply of all links: [\d.,]+ Mbit/)
+
+  const store = await timePlot(page, 'key-use', /Key store of each link/)
+  await store.pointAtSlot(10)
+  await expect(store.tooltip).toContainText('End of slot starting 02:30')
+  await expect(store.tooltip).toContainText(/Store of link [A-Z0-9]+–[A-Z0-9]+: [\d.,]+ Mbit/)
+
+  const prices = await timePlot(page, 'shadow-price', /Shadow price of key/)
+  await prices.pointAtSlot(70)
+  await expect(prices.tooltip).toContainText('Slot starting 17:30')
+  await expect(prices.tooltip).toContainText(/Link [A-Z0-9]+–[A-Z0-9]+: €/)
+  await expect(prices.tooltip).toContainText('/Mbit')
 })
 
-test('a chart’s tooltip also follows the keyboard', async ({ page }) => {
+test('a time-of-day chart’s tooltip also follows the keyboard', async ({ page }) => {
   await openDashboard(page)
-  const risk = page.getByTestId('chart-risk')
-  await risk.scrollIntoViewIfNeeded()
-  // Recharts' accessibility layer makes the plot focusable; arrows step through the slots.
-  await risk.locator('.recharts-wrapper [tabindex="0"]').first().focus()
+  const risk = await timePlot(page, 'risk', /Residual risk per slot/)
+  await risk.canvas.focus()
+  await expect(risk.tooltip).toContainText('Slot starting 00:00')
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('ArrowRight')
-  await expect(risk.locator('.recharts-tooltip-wrapper')).toContainText(/Slot starting 00:(15|30)/)
+  await expect(risk.tooltip).toContainText('Slot starting 00:30')
+  await page.keyboard.press('End')
+  await expect(risk.tooltip).toContainText('Slot starting 23:45')
+  await page.keyboard.press('ArrowRight')
+  await expect(risk.tooltip).toContainText('Slot starting 23:45')
+  await page.keyboard.press('Home')
+  await expect(risk.tooltip).toContainText('Slot starting 00:00')
+  await page.keyboard.press('Escape')
+  await expect(risk.tooltip).toHaveCount(0)
+  await page.keyboard.press('Tab')
+  await expect(risk.canvas).not.toBeFocused()
+})
+
+test('a time-of-day chart exports as a PNG at twice its size', async ({ page }) => {
+  await openDashboard(page)
+  const prices = await timePlot(page, 'shadow-price', /Shadow price of key/)
+  const box = await prices.canvas.boundingBox()
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download Shadow price of key as PNG' }).click(),
+  ])
+  const bytes = readFileSync(await png.path())
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG')
+  expect(bytes.readUInt32BE(16)).toBe(Math.round((box?.width ?? 0) * 2))
 })

@@ -2,12 +2,11 @@
  * The frame every chart shares: title, unit note, a chart/table toggle (the table is also the
  * accessible view and the CSV source), and the revision its data belong to.
  */
-import { useRef, useState, type ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { useAppStore } from '../../store/index.ts'
 import { tidyCsv } from '../io/csv.ts'
 import { downloadBlob, fileStem } from '../io/download.ts'
 import { canvasToPngBlob, svgToPngBlob } from '../io/png.ts'
-import { TooltipWanted } from './lazyTooltip.tsx'
 
 export interface TableData {
   columns: string[]
@@ -39,8 +38,6 @@ export function ChartFrame({
   const toggle = useAppStore((s) => s.toggleTableView)
   const headingId = `${id}-title`
   const body = useRef<HTMLDivElement>(null)
-  const [tooltipWanted, setTooltipWanted] = useState(false)
-  const wantTooltip = (): void => setTooltipWanted(true)
   const exportCsv = (): void => {
     const { scenarioHash, scenario } = useAppStore.getState()
     const csv = tidyCsv(id, table(), scenarioHash ?? 'unsolved')
@@ -106,10 +103,8 @@ export function ChartFrame({
           className={`chart__body${empty === undefined ? '' : ' chart__body--waiting'}`}
           ref={body}
           aria-hidden={empty !== undefined}
-          onPointerEnter={wantTooltip}
-          onFocus={wantTooltip}
         >
-          <TooltipWanted.Provider value={tooltipWanted}>{children}</TooltipWanted.Provider>
+          {children}
         </div>
       )}
     </section>

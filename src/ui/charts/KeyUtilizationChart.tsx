@@ -1,26 +1,17 @@
 /**
  * Key use against supply: (a) key drawn by each process per slot, stacked, against the links'
- * summed supply; (b) every link's key store over the day, the selected link highlighted.
+ * summed supply; (b) every link's key store over the day, the selected link highlighted. Both are
+ * drawn on canvases (TimeCanvas): as recharts SVG, this panel's two charts were the longest tasks
+ * of the first render.
  */
 import { useId } from 'react'
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  YAxis,
-} from 'recharts'
 import { useAppStore } from '../../store/index.ts'
 import type { AppState } from '../../store/index.ts'
 import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
 import { formatPercent, formatNumber } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
-import { HORIZONTAL_GRID, NO_ANIMATION } from './chartConfig.ts'
+import { windowSlotBands } from './timeOfDay.ts'
 import {
   drawnLinksNote,
   keyUseData,
@@ -28,18 +19,27 @@ import {
   linkSeries,
   linksToDraw,
   MAX_DRAWN_LINKS,
+  slotTickInterval,
   storeData,
   type SeriesMeta,
+  type SlotRow,
   waitingRows,
 } from './transforms.ts'
-import { plainTick, verticalAxisLabel } from './axisText.tsx'
-import { LazyTooltip } from './lazyTooltip.tsx'
 import { ChartLegend } from './ChartLegend.tsx'
+import { TimeCanvas } from './TimeCanvas.tsx'
+import { linearAxis, type TimeSeries } from './timePlot.ts'
 
-const mbit = (v: unknown): string => `${formatNumber(Number(v), { maximumFractionDigits: 3 })} Mbit`
+const mbit = (v: number | null): string =>
+  `${formatNumber(v ?? 0, { maximumFractionDigits: 3 })} Mbit`
+const tick = (v: number): string => formatNumber(v, { maximumFractionDigits: 3 })
+const slotStart = (time: string): string => `Slot starting ${time}`
+const slotEnd = (time: string): string => `End of slot starting ${time}`
 const SUPPLY = 'Supply of all links'
-const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 }
+const SUPPLY_COLOUR = '#1d2733'
 
+/** A series' values, slot by slot, from the chart rows. */
+const column = (rows: readonly SlotRow[], key: string): number[] =>
+  rows.map((r) => Number(r[key] ?? 0))
 /** Picks the highlighted link (shared with the map and the price chart). */
 export function LinkSelect({ links }: { links: readonly SeriesMeta[] }) {
   const id = useId()
@@ -70,55 +70,40 @@ const selectStore = (s: AppState) => ({
   selected: s.selectedLinkId,
 })
 
-/** The key stores, a chart of its own in the render queue: each recharts chart is a turn. */
+/** The key stores, a chart of its own in the render queue: each chart is a turn. */
 function StoreChartView({ plan, scenario, selected }: ReturnType<typeof selectStore>) {
   const ids = plan === undefined ? [] : linksToDraw(scenario, plan.links, selected, MAX_DRAWN_LINKS)
   const store = plan === undefined ? { series: [], rows: [] } : storeData(plan, scenario, ids)
-  const bands = windowAreas(scenario)
-  const xAxis = timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)
+  const rows = plan === undefined ? waitingRows(scenario) : store.rows
   const highlighted = store.series.some((s) => s.id === selected) ? selected : undefined
   const shown = store.series.filter((s) => highlighted === undefined || s.id === highlighted)
   const buffer = scenario.qkd.links.find((l) => l.id === highlighted)?.bufferBits
+  const series: TimeSeries[] = shown.map((s) => ({
+    key: s.key,
+    name: `Store of link ${s.label}`,
+    colour: s.colour,
+    values: column(rows, s.key),
+    kind: 'line',
+    shape: 'linear',
+    width: highlighted === undefined ? 1.5 : 2.5,
+  }))
+  const reference = buffer === undefined ? undefined : { value: buffer / 1e6, label: 'Store size' }
   return (
     <>
-      <ResponsiveContainer width="100%" height={180}>
-        <LineChart data={plan === undefined ? waitingRows(scenario) : store.rows} margin={MARGIN}>
-          <CartesianGrid {...HORIZONTAL_GRID} />
-          {bands}
-          {xAxis}
-          <YAxis
-            interval={0}
-            tick={plainTick}
-            width={64}
-            label={verticalAxisLabel('Store, Mbit')}
-          />
-          <LazyTooltip
-            contentStyle={{ fontSize: 12 }}
-            formatter={(v, name) => [mbit(v), `Store of link ${String(name)}`]}
-            labelFormatter={(l) => `End of slot starting ${String(l)}`}
-          />
-          {buffer !== undefined && (
-            <ReferenceLine
-              y={buffer / 1e6}
-              stroke="#5b6b7b"
-              strokeDasharray="4 3"
-              label={{ value: 'Store size', position: 'insideTopRight', fontSize: 11 }}
-            />
-          )}
-          {shown.map((s) => (
-            <Line
-              key={s.key}
-              type="linear"
-              dataKey={s.key}
-              name={s.label}
-              stroke={s.colour}
-              strokeWidth={highlighted === undefined ? 1.5 : 2.5}
-              dot={false}
-              {...NO_ANIMATION}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <TimeCanvas
+        times={rows.map((r) => r.time)}
+        tickEvery={slotTickInterval(rows.length) + 1}
+        series={series}
+        axis={linearAxis(series, rows.length, reference === undefined ? [] : [reference.value])}
+        bands={windowSlotBands(scenario)}
+        reference={reference}
+        yLabel="Store, Mbit"
+        format={tick}
+        formatValue={mbit}
+        slotTitle={slotEnd}
+        height={180}
+        label="Key store of each link at the end of each slot, Mbit."
+      />
       <ChartLegend
         entries={shown.map((s) => ({ label: s.label, colour: s.colour, mark: 'line' }))}
       />
@@ -144,8 +129,32 @@ function KeyUtilizationChartView({
   const use = plan === undefined ? { series: [], rows: [] } : keyUseData(plan, scenario)
   const allIds = plan === undefined ? [] : linksToDraw(scenario, plan.links)
   const ids = plan === undefined ? [] : linksToDraw(scenario, plan.links, selected, MAX_DRAWN_LINKS)
-  const bands = windowAreas(scenario)
-  const xAxis = timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)
+  const rows = plan === undefined ? waitingRows(scenario) : use.rows
+  // Processes first, supply last, as they stack.
+  const series: TimeSeries[] = [
+    ...use.series.map((s): TimeSeries => ({
+      key: s.key,
+      name: `${s.label}, key used`,
+      colour: s.colour,
+      values: column(rows, s.key),
+      kind: 'area',
+      shape: 'step',
+    })),
+    ...(plan === undefined
+      ? []
+      : [
+          {
+            key: 'supply',
+            name: SUPPLY,
+            colour: SUPPLY_COLOUR,
+            values: column(rows, 'supply'),
+            kind: 'line',
+            shape: 'step',
+            width: 2,
+            dashed: true,
+          } satisfies TimeSeries,
+        ]),
+  ]
   return (
     <ChartFrame
       id="key-use"
@@ -160,54 +169,25 @@ function KeyUtilizationChartView({
         )
       }
     >
-      <ResponsiveContainer width="100%" height={216}>
-        <ComposedChart data={plan === undefined ? waitingRows(scenario) : use.rows} margin={MARGIN}>
-          <CartesianGrid {...HORIZONTAL_GRID} />
-          {bands}
-          {xAxis}
-          <YAxis
-            interval={0}
-            tick={plainTick}
-            width={64}
-            label={verticalAxisLabel('Mbit per slot')}
-          />
-          <LazyTooltip
-            contentStyle={{ fontSize: 12 }}
-            formatter={(v, name) => [mbit(v), name === SUPPLY ? name : `${String(name)}, key used`]}
-            labelFormatter={(l) => `Slot starting ${String(l)}`}
-          />
-          {use.series.map((s) => (
-            <Area
-              key={s.key}
-              type="stepAfter"
-              dataKey={s.key}
-              name={s.label}
-              stackId="used"
-              stroke={s.colour}
-              fill={s.colour}
-              fillOpacity={0.55}
-              {...NO_ANIMATION}
-            />
-          ))}
-          <Line
-            type="stepAfter"
-            dataKey="supply"
-            name={SUPPLY}
-            stroke="#1d2733"
-            strokeWidth={2}
-            strokeDasharray="5 3"
-            dot={false}
-            {...NO_ANIMATION}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
-      {/* Processes first, supply last, as they stack. */}
+      <TimeCanvas
+        times={rows.map((r) => r.time)}
+        tickEvery={slotTickInterval(rows.length) + 1}
+        series={series}
+        axis={linearAxis(series, rows.length)}
+        bands={windowSlotBands(scenario)}
+        yLabel="Mbit per slot"
+        format={tick}
+        formatValue={mbit}
+        slotTitle={slotStart}
+        height={216}
+        label="Key used per slot by each process, stacked, against the links' total supply, Mbit."
+      />
       <ChartLegend
         entries={[
           ...use.series.map((s) => ({ label: s.label, colour: s.colour, mark: 'box' as const })),
           ...(plan === undefined
             ? []
-            : [{ label: SUPPLY, colour: '#1d2733', mark: 'dashed' as const }]),
+            : [{ label: SUPPLY, colour: SUPPLY_COLOUR, mark: 'dashed' as const }]),
         ]}
       />
       <LinkSelect links={linkSeries(scenario, allIds)} />

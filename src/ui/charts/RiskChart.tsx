@@ -1,17 +1,17 @@
 /**
- * Residual risk over the day for each policy, with attack windows and shocks shaded.
+ * Residual risk over the day for each policy, with attack windows and shocks shaded, drawn on a
+ * canvas (TimeCanvas).
  */
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, YAxis } from 'recharts'
 import type { AppState } from '../../store/index.ts'
 import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
 import { formatEur } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
-import { HORIZONTAL_GRID, NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
-import { riskByPolicy, slotRows, waitingRows } from './transforms.ts'
-import { plainTick, verticalAxisLabel } from './axisText.tsx'
-import { LazyTooltip } from './lazyTooltip.tsx'
+import { windowSlotBands } from './timeOfDay.ts'
+import { POLICY_SERIES } from './chartConfig.ts'
+import { riskByPolicy, slotRows, slotTickInterval, waitingRows } from './transforms.ts'
+import { TimeCanvas } from './TimeCanvas.tsx'
+import { linearAxis, type TimeSeries } from './timePlot.ts'
 import { ChartLegend } from './ChartLegend.tsx'
 
 const select = (s: AppState) => ({
@@ -26,6 +26,15 @@ function RiskChartView({ plan, comparison, revision, scenario }: ReturnType<type
   const rows =
     plan === undefined ? waitingRows(scenario) : slotRows(plan.slots, plan.slotMinutes, series)
   const keys = Object.keys(series) as Array<keyof typeof POLICY_SERIES>
+  const lines = keys.map((k): TimeSeries => ({
+    key: k,
+    name: POLICY_SERIES[k]?.label ?? k,
+    colour: POLICY_SERIES[k]?.colour ?? '#333',
+    values: series[k] ?? [],
+    kind: 'line',
+    shape: 'step',
+    width: k === 'oracle' ? 2 : 1.5,
+  }))
   return (
     <ChartFrame
       id="risk"
@@ -38,36 +47,19 @@ function RiskChartView({ plan, comparison, revision, scenario }: ReturnType<type
         rows: rows.map((r) => [r.time, ...keys.map((k) => Number(r[k]).toPrecision(4))]),
       })}
     >
-      <ResponsiveContainer width="100%" height={236}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid {...HORIZONTAL_GRID} />
-          {windowAreas(scenario)}
-          {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
-          <YAxis
-            interval={0}
-            tick={plainTick}
-            width={64}
-            tickFormatter={(v: number) => formatEur(v, 0)}
-            label={verticalAxisLabel('€ per slot')}
-          />
-          <LazyTooltip
-            formatter={(v) => formatEur(Number(v))}
-            labelFormatter={(l) => `Slot starting ${String(l)}`}
-          />
-          {keys.map((k) => (
-            <Line
-              key={k}
-              type="stepAfter"
-              dataKey={k}
-              name={POLICY_SERIES[k]?.label ?? k}
-              stroke={POLICY_SERIES[k]?.colour ?? '#333'}
-              dot={false}
-              strokeWidth={k === 'oracle' ? 2 : 1.5}
-              {...NO_ANIMATION}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <TimeCanvas
+        times={rows.map((r) => r.time)}
+        tickEvery={slotTickInterval(rows.length) + 1}
+        series={lines}
+        axis={linearAxis(lines, rows.length)}
+        bands={windowSlotBands(scenario)}
+        yLabel="€ per slot"
+        format={(v) => formatEur(v, 0)}
+        formatValue={(v) => formatEur(v ?? 0)}
+        slotTitle={(time) => `Slot starting ${time}`}
+        height={236}
+        label="Residual risk per slot for each policy, €."
+      />
       <ChartLegend
         entries={keys.map((k) => ({
           label: POLICY_SERIES[k]?.label ?? k,

@@ -1,15 +1,15 @@
 /**
  * Shadow price of key on every link over the day (log scale), with the proposed controller's
- * corrected prices for the focused link dashed, and attack windows and shocks shaded.
+ * corrected prices for the focused link dashed, and attack windows and shocks shaded; drawn on a
+ * canvas (TimeCanvas).
  */
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, YAxis } from 'recharts'
 import type { AppState } from '../../store/index.ts'
 import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
 import { formatPricePerMbit } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
-import { HORIZONTAL_GRID, NO_ANIMATION, POLICY_SERIES } from './chartConfig.ts'
+import { windowSlotBands } from './timeOfDay.ts'
+import { POLICY_SERIES } from './chartConfig.ts'
 import { LinkSelect } from './KeyUtilizationChart.tsx'
 import {
   focusLink,
@@ -22,10 +22,11 @@ import {
   logAxis,
   priceData,
   priceTable,
+  slotTickInterval,
   waitingRows,
 } from './transforms.ts'
-import { plainTick, verticalAxisLabel } from './axisText.tsx'
-import { LazyTooltip } from './lazyTooltip.tsx'
+import { TimeCanvas } from './TimeCanvas.tsx'
+import type { TimeSeries } from './timePlot.ts'
 import { ChartLegend } from './ChartLegend.tsx'
 
 const perMbit = (v: number | null): string =>
@@ -61,6 +62,35 @@ function ShadowPriceChartView({
   const highlighted = data.series.some((s) => s.id === selected) ? selected : undefined
   const focusName = focus === undefined ? '' : linkLabel(scenario, focus)
   const proposedName = `${POLICY_SERIES.proposed.label}, link ${focusName}`
+  const rows = plan === undefined ? waitingRows(scenario) : data.rows
+  const values = (key: string): Array<number | null> =>
+    rows.map((r) => (typeof r[key] === 'number' ? r[key] : null))
+  const lines: TimeSeries[] = [
+    ...data.series.map((s): TimeSeries => ({
+      key: s.key,
+      name: `Link ${s.label}`,
+      colour: s.colour,
+      values: values(s.key),
+      kind: 'line',
+      shape: 'step',
+      width: s.id === highlighted ? 3 : 1.5,
+      opacity: highlighted === undefined || s.id === highlighted ? 1 : 0.25,
+    })),
+    ...(data.hasProposed
+      ? [
+          {
+            key: 'proposed',
+            name: proposedName,
+            colour: '#1d2733',
+            values: values('proposed'),
+            kind: 'line',
+            shape: 'step',
+            width: 2,
+            dashed: true,
+          } satisfies TimeSeries,
+        ]
+      : []),
+  ]
   return (
     <ChartFrame
       id="shadow-price"
@@ -77,57 +107,19 @@ function ShadowPriceChartView({
       table={() => priceTable(price(allIds), proposedName)}
     >
       <LinkSelect links={linkSeries(scenario, allIds)} />
-      <ResponsiveContainer width="100%" height={256}>
-        <LineChart
-          data={plan === undefined ? waitingRows(scenario) : data.rows}
-          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-        >
-          <CartesianGrid {...HORIZONTAL_GRID} />
-          {windowAreas(scenario)}
-          {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
-          <YAxis
-            interval={0}
-            scale="log"
-            domain={axis?.domain ?? ['auto', 'auto']}
-            ticks={axis?.ticks ?? []}
-            allowDataOverflow
-            tick={plainTick}
-            width={72}
-            tickFormatter={(v: number) => formatDecadeEur(v)}
-            label={verticalAxisLabel('€ per Mbit')}
-          />
-          <LazyTooltip
-            contentStyle={{ fontSize: 12 }}
-            formatter={(v, name) => [perMbit(typeof v === 'number' ? v : null), name]}
-            labelFormatter={(l) => `Slot starting ${String(l)}`}
-          />
-          {data.series.map((s) => (
-            <Line
-              key={s.key}
-              type="stepAfter"
-              dataKey={s.key}
-              name={`Link ${s.label}`}
-              stroke={s.colour}
-              strokeWidth={s.id === highlighted ? 3 : 1.5}
-              strokeOpacity={highlighted === undefined || s.id === highlighted ? 1 : 0.25}
-              dot={false}
-              {...NO_ANIMATION}
-            />
-          ))}
-          {data.hasProposed && (
-            <Line
-              type="stepAfter"
-              dataKey="proposed"
-              name={proposedName}
-              stroke="#1d2733"
-              strokeWidth={2}
-              strokeDasharray="6 3"
-              dot={false}
-              {...NO_ANIMATION}
-            />
-          )}
-        </LineChart>
-      </ResponsiveContainer>
+      <TimeCanvas
+        times={rows.map((r) => r.time)}
+        tickEvery={slotTickInterval(rows.length) + 1}
+        series={lines}
+        axis={{ scale: 'log', domain: axis?.domain ?? [1, 10], ticks: axis?.ticks ?? [] }}
+        bands={windowSlotBands(scenario)}
+        yLabel="€ per Mbit"
+        format={formatDecadeEur}
+        formatValue={perMbit}
+        slotTitle={(time) => `Slot starting ${time}`}
+        height={256}
+        label="Shadow price of key on each link per slot, € per Mbit, log scale."
+      />
       <ChartLegend
         entries={[
           ...data.series.map((s) => ({

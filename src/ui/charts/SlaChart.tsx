@@ -1,18 +1,24 @@
 /**
- * Late messages per slot, stacked by business process, with attack windows and shocks shaded.
+ * Late messages per slot, stacked by business process, with attack windows and shocks shaded;
+ * drawn on a canvas (TimeCanvas).
  */
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, YAxis } from 'recharts'
 import type { AppState } from '../../store/index.ts'
 import { chartWithState } from './chartWithState.tsx'
 import { plannedScenario } from './useChartState.ts'
 import { formatCount } from '../format.ts'
 import { ChartFrame } from './ChartFrame.tsx'
-import { timeOfDayAxis, windowAreas } from './timeOfDay.tsx'
-import { HORIZONTAL_GRID, NO_ANIMATION } from './chartConfig.ts'
-import { slaData, waitingRows } from './transforms.ts'
-import { plainTick, verticalAxisLabel } from './axisText.tsx'
-import { LazyTooltip } from './lazyTooltip.tsx'
+import { windowSlotBands } from './timeOfDay.ts'
+import { slaData, slotTickInterval, waitingRows } from './transforms.ts'
+import { TimeCanvas } from './TimeCanvas.tsx'
+import { linearAxis, type TimeSeries, type ValueAxis } from './timePlot.ts'
 import { ChartLegend } from './ChartLegend.tsx'
+
+/** Message counts are whole: the axis keeps only whole ticks (at least 0 and 1). */
+function countAxis(bars: readonly TimeSeries[], slots: number): ValueAxis {
+  const axis = linearAxis(bars, slots)
+  const top = Math.max(1, Math.ceil(axis.domain[1]))
+  return { ...axis, domain: [0, top], ticks: axis.ticks.filter(Number.isInteger) }
+}
 
 const select = (s: AppState) => ({
   plan: s.oracle,
@@ -26,6 +32,15 @@ function SlaChartView({ plan, revision, scenario }: ReturnType<typeof select>) {
   // A process with no late message all day adds 96 empty bars and nothing to read; drawing only
   // the others keeps this chart's render (one task) short. The table still lists every process.
   const late = series.filter((s) => rows.some((r) => Number(r[s.key]) > 0))
+  const shownRows = plan === undefined ? waitingRows(scenario) : rows
+  const bars = late.map((s): TimeSeries => ({
+    key: s.key,
+    name: s.label,
+    colour: s.colour,
+    values: shownRows.map((r) => Number(r[s.key] ?? 0)),
+    kind: 'bar',
+    shape: 'step',
+  }))
   return (
     <ChartFrame
       id="sla"
@@ -46,40 +61,19 @@ function SlaChartView({ plan, revision, scenario }: ReturnType<typeof select>) {
         ]),
       })}
     >
-      <ResponsiveContainer width="100%" height={236}>
-        <BarChart
-          data={plan === undefined ? waitingRows(scenario) : rows}
-          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-          barCategoryGap={1}
-        >
-          <CartesianGrid {...HORIZONTAL_GRID} />
-          {windowAreas(scenario)}
-          {timeOfDayAxis(plan?.slots ?? scenario.horizon.slots)}
-          <YAxis
-            interval={0}
-            tick={plainTick}
-            width={64}
-            allowDecimals={false}
-            tickFormatter={(v: number) => formatCount(v)}
-            label={verticalAxisLabel('Late messages per slot')}
-          />
-          <LazyTooltip
-            contentStyle={{ fontSize: 12 }}
-            formatter={(v, name) => [`${formatCount(Number(v))} late messages`, name]}
-            labelFormatter={(l) => `Slot starting ${String(l)}`}
-          />
-          {late.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              stackId="late"
-              fill={s.colour}
-              {...NO_ANIMATION}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <TimeCanvas
+        times={shownRows.map((r) => r.time)}
+        tickEvery={slotTickInterval(shownRows.length) + 1}
+        series={bars}
+        axis={countAxis(bars, shownRows.length)}
+        bands={windowSlotBands(scenario)}
+        yLabel="Late messages per slot"
+        format={formatCount}
+        formatValue={(v) => `${formatCount(v ?? 0)} late messages`}
+        slotTitle={(time) => `Slot starting ${time}`}
+        height={236}
+        label="Late messages per slot, stacked by process."
+      />
       <ChartLegend entries={late.map((s) => ({ label: s.label, colour: s.colour, mark: 'box' }))} />
     </ChartFrame>
   )
