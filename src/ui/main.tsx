@@ -1,7 +1,7 @@
 import '@fontsource/inter/400.css'
 import '@fontsource/inter/600.css'
 import './styles.css'
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { contingencyPoolSize, startAnalysisRunner } from '../store/analysisRunner.ts'
 import { startAutosave } from '../store/autosave.ts'
@@ -38,16 +38,21 @@ startCompareAutosave()
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
 // The first number format loads the locale's data (tens of ms); doing that in a task of its own,
-// before React's first render, keeps both tasks short.
+// before React's first render, keeps both tasks short. The first render is a transition, so
+// React builds the page's DOM in short slices that yield to the browser, instead of one task
+// of 60-120 ms while the solver warms up in the worker.
 setTimeout(() => {
   warmNumberFormats()
-  createRoot(root).render(
-    <StrictMode>
-      <SolverProvider value={runner}>
-        <AnalysisProvider value={analysis}>
-          <App />
-        </AnalysisProvider>
-      </SolverProvider>
-    </StrictMode>,
+  const app = createRoot(root)
+  startTransition(() =>
+    app.render(
+      <StrictMode>
+        <SolverProvider value={runner}>
+          <AnalysisProvider value={analysis}>
+            <App />
+          </AnalysisProvider>
+        </SolverProvider>
+      </StrictMode>,
+    ),
   )
 }, 0)
