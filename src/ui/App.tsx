@@ -17,6 +17,7 @@ import { ThreatTimeline } from './editors/ThreatTimeline.tsx'
 import { TopologyMap } from './editors/TopologyMap.tsx'
 import { ImportProblem } from './io/FileControls.tsx'
 import { Header } from './layout/Header.tsx'
+import { MountInTurn } from './layout/MountInTurn.tsx'
 import { OtherTabNotice } from './status/OtherTabNotice.tsx'
 import { ProblemPanel } from './status/ProblemPanel.tsx'
 
@@ -29,9 +30,15 @@ export function App() {
           <ShareSlider />
           <HistoryPanel />
           <TopologyMap />
-          <ThreatTimeline />
-          <FleetTable />
-          <ProcessEditor />
+          <MountInTurn placeholderHeight={500}>
+            <ThreatTimeline />
+          </MountInTurn>
+          <MountInTurn placeholderHeight={390}>
+            <FleetTable />
+          </MountInTurn>
+          <MountInTurn placeholderHeight={480}>
+            <ProcessEditor />
+          </MountInTurn>
         </aside>
         <ResultsTabs>
           <OtherTabNotice />
