@@ -5,7 +5,8 @@
  */
 import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { useAppStore } from '../../store/index.ts'
+import { useAppStore, type AppState } from '../../store/index.ts'
+import { useChartState } from '../charts/useChartState.ts'
 import type { MapColouring } from '../../store/uiSlice.ts'
 import { formatEur, formatPercent, formatPricePerMbit } from '../format.ts'
 import { LinkForm } from './LinkForm.tsx'
@@ -21,12 +22,13 @@ const COLOURINGS: ReadonlyArray<[MapColouring, string]> = [
   ['linkValue', 'Link value'],
 ]
 
+const selectOracle = (s: AppState) => ({ oracle: s.oracle })
+
 export function TopologyMap() {
-  const { qkd, oracle, mode, setMode, selectedLinkId, selectLink, editScenario, linkValueResult } =
+  const { qkd, mode, setMode, selectedLinkId, selectLink, editScenario, linkValueResult } =
     useAppStore(
       useShallow((s) => ({
         qkd: s.scenario.qkd,
-        oracle: s.oracle,
         mode: s.mapColouring,
         setMode: s.setMapColouring,
         selectedLinkId: s.selectedLinkId,
@@ -35,6 +37,9 @@ export function TopologyMap() {
         linkValueResult: s.analysis.linkValues.result,
       })),
     )
+  // A new plan recolours the links in a turn of the charts' render queue, not in the task that
+  // receives the plan.
+  const { oracle } = useChartState(selectOracle)
   const [selectedNodeId, setSelectedNodeId] = useState<string | undefined>(undefined)
   const [message, setMessage] = useState('')
 
