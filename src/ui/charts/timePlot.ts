@@ -197,13 +197,17 @@ export function drawStackedAreas(
   areas.forEach((s, i) => {
     const top = tops[i] ?? []
     const below = tops[i - 1]
-    ctx.beginPath()
-    for (let t = 0; t < slots; t++) {
-      const py = y(top[t] ?? 0)
-      if (t === 0) ctx.moveTo(x(0), py)
-      else ctx.lineTo(x(t), py)
-      ctx.lineTo(x(t + 1), py)
+    // The area's upper edge, flat across each slot: the fill's outline and the stroke.
+    const traceTop = (): void => {
+      for (let t = 0; t < slots; t++) {
+        const py = y(top[t] ?? 0)
+        if (t === 0) ctx.moveTo(x(0), py)
+        else ctx.lineTo(x(t), py)
+        ctx.lineTo(x(t + 1), py)
+      }
     }
+    ctx.beginPath()
+    traceTop()
     for (let t = slots - 1; t >= 0; t--) {
       const py = y(below?.[t] ?? 0)
       ctx.lineTo(x(t + 1), py)
@@ -217,12 +221,7 @@ export function drawStackedAreas(
     ctx.strokeStyle = s.colour
     ctx.lineWidth = s.width ?? 1
     ctx.beginPath()
-    for (let t = 0; t < slots; t++) {
-      const py = y(top[t] ?? 0)
-      if (t === 0) ctx.moveTo(x(0), py)
-      else ctx.lineTo(x(t), py)
-      ctx.lineTo(x(t + 1), py)
-    }
+    traceTop()
     ctx.stroke()
     ctx.globalAlpha = 1
   })
