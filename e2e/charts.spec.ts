@@ -123,10 +123,15 @@ test('a time-of-day chart’s tooltip also follows the keyboard', async ({ page 
   await expect(risk.tooltip).toContainText('Slot starting 23:45')
   await page.keyboard.press('Home')
   await expect(risk.tooltip).toContainText('Slot starting 00:00')
+  await page.keyboard.press('End')
   await page.keyboard.press('Escape')
   await expect(risk.tooltip).toHaveCount(0)
+  // After Escape the next key starts again at the first slot, not one past it.
+  await page.keyboard.press('ArrowRight')
+  await expect(risk.tooltip).toContainText('Slot starting 00:00')
   await page.keyboard.press('Tab')
   await expect(risk.canvas).not.toBeFocused()
+  await expect(risk.tooltip).toHaveCount(0)
 })
 
 test('a time-of-day chart exports as a PNG at twice its size', async ({ page }) => {

@@ -94,7 +94,8 @@ export function TimeCanvas(props: TimeCanvasProps) {
     const move = moves[e.key]
     if (move === undefined) return
     e.preventDefault()
-    setSlot((s) => Math.max(0, Math.min(slots - 1, move(s ?? 0))))
+    // With no readout shown (after Escape, or the pointer left), a key shows the first slot.
+    setSlot((s) => (s === undefined ? 0 : Math.max(0, Math.min(slots - 1, move(s)))))
   }
 
   const shown = slot !== undefined && slot < slots && width > 0 ? slot : undefined
