@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { PlotBox } from './canvasPlot.ts'
 import {
   drawLines,
+  drawReference,
   drawStackedBars,
   linearAxis,
   slotAt,
@@ -33,7 +34,10 @@ function recordingContext() {
     lineTo: record('lineTo'),
     stroke: record('stroke'),
     fillRect: record('fillRect'),
+    fillText: (_text: string, x: number, y: number) => calls.push(['fillText', x, y]),
     setLineDash: () => undefined,
+    save: () => undefined,
+    restore: () => undefined,
   }
   return ctx as unknown as CanvasRenderingContext2D & { calls: typeof calls }
 }
@@ -118,5 +122,18 @@ describe('time-of-day canvas drawing', () => {
       ['moveTo', 372, y(2)],
       ['lineTo', 472, y(2)],
     ])
+  })
+
+  it('keeps the reference label inside the plot when the line is at the axis top', () => {
+    const y = valueScale(box, axis)
+    const labelY = (value: number): number | undefined => {
+      const ctx = recordingContext()
+      drawReference(ctx, box, axis, value, 'Store size', 'sans-serif')
+      return ctx.calls.find((c) => c[0] === 'fillText')?.[2]
+    }
+    // A store size equal to the axis maximum: the label goes under the line, not off the canvas.
+    expect(labelY(10)).toBeGreaterThan(y(10))
+    // Lower down there is room above the line.
+    expect(labelY(5)).toBeLessThan(y(5))
   })
 })

@@ -293,7 +293,7 @@ export function drawLines(
   }
 }
 
-/** A dashed horizontal reference line with its label at the right end, just above the line. */
+/** A dashed horizontal reference line with its label at the right end, just above (or below) it. */
 export function drawReference(
   ctx: CanvasRenderingContext2D,
   box: PlotBox,
@@ -315,6 +315,8 @@ export function drawReference(
   ctx.fillStyle = '#5b6b7b'
   ctx.font = `11px ${font}`
   ctx.textAlign = 'right'
-  ctx.textBaseline = 'bottom'
-  ctx.fillText(label, x1 - 4, py - 3)
+  // Above the line, unless that would leave the plot (a store's size is often the axis top).
+  const above = py - 14 >= box.top
+  ctx.textBaseline = above ? 'bottom' : 'top'
+  ctx.fillText(label, x1 - 4, above ? py - 3 : py + 3)
 }
