@@ -79,14 +79,27 @@ export function drawAxes(
   ctx.textAlign = 'right'
   ctx.textBaseline = 'middle'
   for (const t of style.ticks) ctx.fillText(style.format(t), x0 - 6, y(t))
+  drawAxisTitles(ctx, box, style.xLabel, style.yLabel)
+}
+
+/**
+ * The axis titles, in the current font and colour: `xLabel` centred under the plot at the
+ * canvas's bottom, `yLabel` rotated at its left edge.
+ */
+export function drawAxisTitles(
+  ctx: CanvasRenderingContext2D,
+  box: PlotBox,
+  xLabel: string,
+  yLabel: string,
+): void {
   ctx.textAlign = 'center'
   ctx.textBaseline = 'bottom'
-  ctx.fillText(style.xLabel, (x0 + x1) / 2, box.height - 4)
+  ctx.fillText(xLabel, (box.left + box.width - box.right) / 2, box.height - 4)
   ctx.save()
-  ctx.translate(14, (y0 + y1) / 2)
+  ctx.translate(14, (box.top + box.height - box.bottom) / 2)
   ctx.rotate(-Math.PI / 2)
   ctx.textBaseline = 'middle'
-  ctx.fillText(style.yLabel, 0, 0)
+  ctx.fillText(yLabel, 0, 0)
   ctx.restore()
 }
 

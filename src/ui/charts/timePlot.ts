@@ -6,7 +6,7 @@
  * Pure functions over a 2D context, so the geometry is tested in Node.
  */
 import { scaleLinear, scaleLog } from 'd3'
-import type { PlotBox } from './canvasPlot.ts'
+import { drawAxisTitles, type PlotBox } from './canvasPlot.ts'
 
 /** A plotted series; values per slot in the axis's unit, null where nothing is drawn. */
 export interface TimeSeries {
@@ -155,15 +155,7 @@ export function drawTimeAxes(
   ctx.textAlign = 'right'
   ctx.textBaseline = 'middle'
   for (const t of axis.ticks) ctx.fillText(style.format(t), x0 - 6, y(t))
-  ctx.textAlign = 'center'
-  ctx.textBaseline = 'bottom'
-  ctx.fillText(style.xLabel, (x0 + x1) / 2, box.height - 4)
-  ctx.save()
-  ctx.translate(14, (yBottom + box.top) / 2)
-  ctx.rotate(-Math.PI / 2)
-  ctx.textBaseline = 'middle'
-  ctx.fillText(style.yLabel, 0, 0)
-  ctx.restore()
+  drawAxisTitles(ctx, box, style.xLabel, style.yLabel)
 }
 
 /** Shaded bands over whole slots, full plot height. */
