@@ -43,6 +43,12 @@ export interface OracleResult {
   shadowPriceEurPerBit: Float64Array[]
   /** Store level at the end of each slot per link from the LP, bits. */
   lpStoreBits: Float64Array[]
+  /**
+   * Reduced cost of each store column S[e,t] in Eur per bit (HiGHS sign convention: positive at
+   * the lower bound, negative at the upper bound when minimising; zero strictly inside). The value
+   * of one more bit of store capacity in slot t is `max(0, −storeDual)`; zero for unused links.
+   */
+  storeDualEurPerBit: Float64Array[]
   /** Objective in Eur, from the solver (unscaled). */
   objectiveEur: number
   /** LP relaxation bound in Eur (MILP only). */
@@ -281,6 +287,9 @@ export class OracleSession {
     let lpStore: Float64Array[] = this.instance.links.map(
       () => new Float64Array(this.instance.slots),
     )
+    let storeDual: Float64Array[] = this.instance.links.map(
+      () => new Float64Array(this.instance.slots),
+    )
     const hasSolution = model.info.get('primal_solution_status') === 2
     if ((status === 'optimal' || status === 'time-limit') && hasSolution) {
       const solution = model.getSolution()
@@ -290,9 +299,11 @@ export class OracleSession {
         mipGap = Number(model.info.get('mip_gap'))
         const fixed = this.fixedLpDuals(model, built, solution.colValue)
         prices = fixed.prices
+        storeDual = fixed.storeDual
         lpStore = readStore(this.instance, built, solution.colValue)
       } else {
         prices = readPrices(this.instance, built, solution.rowDual)
+        storeDual = readStoreDuals(this.instance, built, solution.colDual)
         lpStore = readStore(this.instance, built, solution.colValue)
       }
     } else if (status === 'time-limit') {
@@ -311,6 +322,7 @@ export class OracleSession {
       status,
       shadowPriceEurPerBit: prices,
       lpStoreBits: lpStore,
+      storeDualEurPerBit: storeDual,
       objectiveEur: objective,
       solveMs: nowMs() - t0,
       algorithm: warm ? 'simplex' : algorithm,
@@ -331,7 +343,7 @@ export class OracleSession {
     model: Model,
     built: OracleModel,
     colValue: Float64Array,
-  ): { prices: Float64Array[] } {
+  ): { prices: Float64Array[]; storeDual: Float64Array[] } {
     const ints = built.layout.integerCols
     const before = model.getCols({ kind: 'set', indices: ints })
     const fixedValues = Array.from(ints, (j) => Math.round(colValue[j] ?? 0))
@@ -339,12 +351,16 @@ export class OracleSession {
     model.changeColsBounds({ kind: 'set', indices: ints }, fixedValues, fixedValues)
     model.options.set({ solver: 'simplex' })
     model.run()
+    const solved = model.getModelStatus() === this.highs.constants.modelStatus.optimal
+    const zeros = (): Float64Array[] =>
+      this.instance.links.map(() => new Float64Array(this.instance.slots))
+    const solution = solved ? model.getSolution() : undefined
     const prices =
-      model.getModelStatus() === this.highs.constants.modelStatus.optimal
-        ? readPrices(this.instance, built, model.getSolution().rowDual)
-        : this.instance.links.map(() => new Float64Array(this.instance.slots))
+      solution !== undefined ? readPrices(this.instance, built, solution.rowDual) : zeros()
+    const storeDual =
+      solution !== undefined ? readStoreDuals(this.instance, built, solution.colDual) : zeros()
     model.changeColsBounds({ kind: 'set', indices: ints }, before.lower, before.upper)
-    return { prices }
+    return { prices, storeDual }
   }
 
   /** The basis after the last LP solve, to restart later solves from (undefined if none). */
@@ -492,6 +508,22 @@ export function readPrices(
     if (base < 0) return out
     for (let t = 0; t < instance.slots; t++)
       out[t] = Math.max(0, -(rowDual[base + t] ?? 0) * factor)
+    return out
+  })
+}
+
+/** Reduced costs of the store columns in Eur per bit (see `OracleResult.storeDualEurPerBit`). */
+export function readStoreDuals(
+  instance: Instance,
+  built: OracleModel,
+  colDual: Float64Array,
+): Float64Array[] {
+  const factor = built.scaling.objectiveUnitEur / built.scaling.keyUnitBits
+  return instance.links.map((_, e) => {
+    const out = new Float64Array(instance.slots)
+    const base = built.layout.sBase[e] as number
+    if (base < 0) return out
+    for (let t = 0; t < instance.slots; t++) out[t] = (colDual[base + t] ?? 0) * factor
     return out
   })
 }
