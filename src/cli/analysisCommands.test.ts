@@ -103,16 +103,51 @@ describe('qkdvpp frontier', () => {
 })
 
 describe('qkdvpp link-value', () => {
-  it('ranks every link with values in € per kb/s and re-solve checks', async () => {
+  it('ranks every link by its best upgrade, with store and rate values and re-solve checks', async () => {
     const r = await run(['link-value', 't.json', '--json'])
     expect(r.code).toBe(EXIT.ok)
     const out = JSON.parse(r.stdout) as {
-      links: { linkId: string; valueEurPerKbps: number; check: { agrees: boolean } }[]
+      links: {
+        linkId: string
+        valueEurPerKbps: number
+        valueEurPerKbpsLinkRate: number
+        storeValueEurPerMbit: number
+        storeValueParts: Record<string, number>
+        bestUpgrade: { lever: string; eurPerDay: number }
+        check: { agrees: boolean }
+        storeCheck: {
+          agrees: boolean
+          stepMbit: number
+          raisedEurPerMbit: number
+          loweredEurPerMbit: number
+          relativeError: number
+        }
+      }[]
     }
     expect(out.links.map((l) => l.linkId).sort()).toEqual(tiny.qkd.links.map((l) => l.id).sort())
-    for (const l of out.links) expect(l.check.agrees).toBe(true)
+    for (const l of out.links) {
+      expect(l.check.agrees).toBe(true)
+      expect(l.storeCheck.agrees).toBe(true)
+      expect(typeof l.storeValueEurPerMbit).toBe('number')
+      expect(Object.keys(l.storeValueParts).sort()).toEqual([
+        'capacityEurPerMbit',
+        'reserveEurPerMbit',
+        'terminalEurPerMbit',
+      ])
+      expect(l.storeCheck.stepMbit).toBeGreaterThan(0)
+      expect(['store', 'rate', 'none']).toContain(l.bestUpgrade.lever)
+      expect(l.bestUpgrade.eurPerDay).toBe(
+        Math.max(0, l.storeValueEurPerMbit, l.valueEurPerKbpsLinkRate),
+      )
+    }
+    const best = out.links.map((l) => l.bestUpgrade.eurPerDay)
+    expect(best).toEqual([...best].sort((a, b) => b - a))
     const text = await run(['link-value', 't.json'])
+    expect(text.code).toBe(EXIT.ok)
+    expect(text.stdout).toContain('€ per Mbit of store')
     expect(text.stdout).toContain('€ per kb/s of link rate')
+    expect(text.stdout).toContain('best upgrade')
+    expect(text.stdout).toMatch(/\+1 Mbit store|\+1 kb\/s rate|none \(key not scarce\)/)
   })
 })
 

@@ -10,7 +10,7 @@ import {
   type FrontierOptions,
 } from '../domain/analysis/frontier.ts'
 import { lpVsMilp } from '../domain/analysis/integrality.ts'
-import { linkValues } from '../domain/analysis/linkValue.ts'
+import { linkValues, RATE_UPGRADE_KBPS, STORE_UPGRADE_MBIT } from '../domain/analysis/linkValue.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
 import type { ParsedArgs } from './args.ts'
 import { UsageError } from './args.ts'
@@ -50,6 +50,9 @@ const eur = (v: number | null): string => {
   if (Math.abs(v) >= 10) return `€${v.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`
   return `€${Number(v.toPrecision(4))}`
 }
+
+/** Four significant digits, as in the table's other value columns. */
+const sig = (v: number): string => v.toPrecision(4)
 
 export function commandFrontier(
   highs: Highs,
@@ -105,12 +108,21 @@ export function commandLinkValue(
     io.stdout(`${JSON.stringify(values)}\n`)
     return
   }
-  const lines = [`Value of extra key per link, "${scenario.name}" (oracle LP, evaluation day)`]
-  lines.push('  link        € per kb/s of link rate   € per kb/s of VPP key   re-solve check')
+  const lines = [
+    `Value of upgrading each link, "${scenario.name}" (oracle LP, evaluation day; € per day)`,
+  ]
+  lines.push(
+    '  link        € per Mbit of store   € per kb/s of link rate   best upgrade                  € per kb/s of VPP key   re-solve checks (store, rate)',
+  )
+  const checkWord = (c: { agrees: boolean } | undefined): string =>
+    c === undefined ? '-' : c.agrees ? 'agrees' : 'DIFFERS'
   for (const v of values.links) {
-    const check = v.check === undefined ? '-' : v.check.agrees ? 'agrees' : 'DIFFERS'
+    const best =
+      v.bestUpgrade.lever === 'none'
+        ? 'none (key not scarce)'
+        : `${v.bestUpgrade.lever === 'store' ? `+${STORE_UPGRADE_MBIT} Mbit store` : `+${RATE_UPGRADE_KBPS} kb/s rate`} ${eur(v.bestUpgrade.eurPerDay)}`
     lines.push(
-      `  ${v.linkId.padEnd(10)}  ${v.valueEurPerKbpsLinkRate.toPrecision(4).padStart(22)}   ${v.valueEurPerKbps.toPrecision(4).padStart(20)}   ${check}`,
+      `  ${v.linkId.padEnd(10)}  ${sig(v.storeValueEurPerMbit).padStart(19)}   ${sig(v.valueEurPerKbpsLinkRate).padStart(23)}   ${best.padEnd(28)}  ${sig(v.valueEurPerKbps).padStart(21)}   ${checkWord(v.storeCheck)}, ${checkWord(v.check)}`,
     )
   }
   io.stdout(`${lines.join('\n')}\n`)

@@ -161,8 +161,12 @@ describe('qkdvpp solve', () => {
   })
 
   it('exits 3 on an infeasible scenario and names links, processes and slots', async () => {
+    // Dispatch must carry a per-message tag (its AES refresh needs too little key to run dry) and
+    // may not be held, and a full outage of every link through the day's middle leaves no key.
     const doc = representativeScenario() as Record<string, any>
     doc.policy.holdAllowed = false
+    const dispatch = doc.processes.find((p: { id: string }) => p.id === 'dispatch')
+    dispatch.minOption = dispatch.options.find((o: { kind: string }) => o.kind === 'wc-mac').id
     doc.shocks.push({ label: 'Blackout', startSlot: 40, endSlot: 70, links: 'all', factor: 0 })
     const r = await run(['solve', 'x.json'], { 'x.json': JSON.stringify(doc) })
     expect(r.code).toBe(EXIT.infeasible)

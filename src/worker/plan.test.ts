@@ -65,6 +65,9 @@ describe('planOracle', () => {
     try {
       const doc = representativeScenario() as Record<string, any>
       doc.policy.holdAllowed = false
+      // Dispatch must carry a per-message tag, which the stores cannot carry through the blackout.
+      const dispatch = doc.processes.find((p: { id: string }) => p.id === 'dispatch')
+      dispatch.minOption = dispatch.options.find((o: { kind: string }) => o.kind === 'wc-mac').id
       doc.shocks.push({ label: 'Blackout', startSlot: 40, endSlot: 70, links: 'all', factor: 0 })
       const response = planOracle(highs, state, { revision: 3, scenario: doc })
       if (response.ok || response.kind !== 'infeasible') throw new Error('expected infeasible')

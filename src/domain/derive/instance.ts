@@ -53,6 +53,12 @@ export interface LinkData {
   bufferBits: number
   initialBits: number
   reserveBits: number
+  /**
+   * Store level the terminal rule measures the end of the day against, bits: the starting store,
+   * clipped to the buffer and at least the reserve. Key missing below it at the end of the last
+   * slot is charged at `Instance.terminalKeyEurPerBit`.
+   */
+  endTargetBits: number
 }
 
 export interface Instance {
@@ -61,6 +67,8 @@ export interface Instance {
   slotSeconds: number
   slaWeight: number
   holdAllowed: boolean
+  /** Terminal rule: € per bit of key missing from a store at the end of the day (MODEL.md §8). */
+  terminalKeyEurPerBit: number
   integer: boolean
   classicalSuccessBound: number
   links: LinkData[]
@@ -128,21 +136,26 @@ export function buildInstance(scenario: Scenario, day?: number): Instance {
       attempts: (attemptsByProcess.get(process.id) ?? []).map((a) => a * share),
     }
   })
-  const links: LinkData[] = scenario.qkd.links.map((link) => ({
-    id: link.id,
-    a: link.a,
-    b: link.b,
-    rateBps: linkKeyRateBps(link, scenario.qkd.rateModel),
-    supplyBps: linkSupplyBps(scenario, link, day),
-    bufferBits: link.bufferBits,
-    initialBits: link.initialBufferBits,
-    reserveBits: link.reserveFraction * link.bufferBits,
-  }))
+  const links: LinkData[] = scenario.qkd.links.map((link) => {
+    const reserveBits = link.reserveFraction * link.bufferBits
+    return {
+      id: link.id,
+      a: link.a,
+      b: link.b,
+      rateBps: linkKeyRateBps(link, scenario.qkd.rateModel),
+      supplyBps: linkSupplyBps(scenario, link, day),
+      bufferBits: link.bufferBits,
+      initialBits: link.initialBufferBits,
+      reserveBits,
+      endTargetBits: Math.max(reserveBits, Math.min(link.initialBufferBits, link.bufferBits)),
+    }
+  })
   return {
     slots: scenario.horizon.slots,
     slotSeconds,
     slaWeight: scenario.policy.slaWeight,
     holdAllowed: scenario.policy.holdAllowed,
+    terminalKeyEurPerBit: scenario.policy.terminalKeyEurPerMbit / 1e6,
     integer: scenario.policy.integer,
     classicalSuccessBound: scenario.threat.classicalSuccessBound,
     links,
@@ -162,6 +175,18 @@ export function optionCostEur(
   const risk = (f.attempts[t] ?? 0) * f.impactEur * option.successBound
   const sla = option.violatesDeadline ? instance.slaWeight * f.messagesPerSlot * f.slaPenaltyEur : 0
   return risk + sla
+}
+
+/**
+ * The terminal rule's charge for one link, Eur: key missing below the link's end target after the
+ * last slot, at the scenario's terminal price. The same function charges every policy.
+ */
+export function terminalChargeEur(
+  instance: Instance,
+  link: LinkData,
+  endStoreBits: number,
+): number {
+  return Math.max(0, link.endTargetBits - endStoreBits) * instance.terminalKeyEurPerBit
 }
 
 /** Cost of holding all of a flow's messages in one slot, Eur (they all miss their deadline). */

@@ -2,7 +2,7 @@
  * The per-policy measures of MODEL.md §6, computed from an allocation alone.
  */
 import { flowKeyBits, linkUseBits, type Allocation } from '../allocation.ts'
-import { holdCostEur, optionCostEur, type Instance } from '../derive/instance.ts'
+import { holdCostEur, optionCostEur, terminalChargeEur, type Instance } from '../derive/instance.ts'
 import { replayStores } from './stores.ts'
 
 export interface LinkSeries {
@@ -15,8 +15,15 @@ export interface LinkSeries {
 }
 
 export interface Metrics {
-  /** Risk plus weighted SLA penalties over the day, Eur. */
+  /** Risk plus weighted SLA penalties plus the terminal charge over the day, Eur. */
   objectiveEur: number
+  /**
+   * The terminal rule's charge (MODEL.md §8): key left below each store's starting level at the
+   * end of the day, at the scenario's terminal price, Eur. Part of `objectiveEur`.
+   */
+  terminalChargeEur: number
+  /** Key missing below the starting stores at the end of the day, over all links, bits. */
+  endShortfallBits: number
   /** Expected loss from successful attacks over the day, Eur. */
   residualRiskEur: number
   /** The same for an all-classical day, Eur (the reference for key efficiency). */
@@ -103,6 +110,8 @@ export function computeMetrics(instance: Instance, allocation: Allocation): Metr
   let used = 0
   let spilled = 0
   let shortfall = 0
+  let terminalCharge = 0
+  let endShortfall = 0
   const usedPerSlot = new Array<number>(T).fill(0)
   instance.links.forEach((link, e) => {
     const u = use[e] as Float64Array
@@ -112,6 +121,9 @@ export function computeMetrics(instance: Instance, allocation: Allocation): Metr
       used += u[t] ?? 0
       usedPerSlot[t] = (usedPerSlot[t] ?? 0) + (u[t] ?? 0)
     }
+    const endStore = T > 0 ? (s?.storeBits[T - 1] ?? link.initialBits) : link.initialBits
+    endShortfall += Math.max(0, link.endTargetBits - endStore)
+    terminalCharge += terminalChargeEur(instance, link, endStore)
     spilled += s?.spilledBits.reduce((a, b) => a + b, 0) ?? 0
     shortfall += s?.shortfallBits.reduce((a, b) => a + b, 0) ?? 0
     links[link.id] = {
@@ -123,7 +135,9 @@ export function computeMetrics(instance: Instance, allocation: Allocation): Metr
   const residual = risk.reduce((a, b) => a + b, 0)
   const totalViol = viol.reduce((a, b) => a + b, 0)
   return {
-    objectiveEur: objective,
+    objectiveEur: objective + terminalCharge,
+    terminalChargeEur: terminalCharge,
+    endShortfallBits: endShortfall,
     residualRiskEur: residual,
     classicalRiskEur: classicalRisk,
     slaPenaltyEur: slaPenalty,

@@ -31,6 +31,8 @@ export function columnNames(instance: Instance, built: OracleModel): string[] {
   instance.links.forEach((_, e) => {
     const base = layout.sBase[e] as number
     if (base >= 0) for (let t = 0; t < instance.slots; t++) names[base + t] = `s${e}_${t}`
+    const terminal = layout.terminalCol[e] as number
+    if (terminal >= 0) names[terminal] = `u${e}`
   })
   return names
 }
@@ -49,6 +51,8 @@ export function rowNames(instance: Instance, built: OracleModel): string[] {
   instance.links.forEach((_, e) => {
     const base = layout.balanceBase[e] as number
     if (base >= 0) for (let t = 0; t < instance.slots; t++) names[base + t] = `key${e}_${t}`
+    const terminal = layout.terminalRow[e] as number
+    if (terminal >= 0) names[terminal] = `end${e}`
   })
   return names
 }

@@ -20,9 +20,16 @@ import { staticController } from './static.ts'
 export const POLICY_NAMES = ['oracle', 'proposed', 'greedy', 'static'] as const
 export type PolicyName = (typeof POLICY_NAMES)[number]
 
+/**
+ * How a policy's day ended: the oracle's solver status, `feasible` for an online policy that
+ * served every message within the scenario's rules, or `forced-hold` when it had to hold messages
+ * although `policy.holdAllowed` is false (every allowed option needed key it did not have).
+ */
+export type PolicyStatus = OracleResult['status'] | 'feasible' | 'forced-hold'
+
 export interface PolicyDay {
   policy: PolicyName
-  status: OracleResult['status']
+  status: PolicyStatus
   allocation?: Allocation
   metrics?: Metrics
   /** Shadow prices (oracle) or controller prices (proposed), Eur/bit per link and slot. */
@@ -107,9 +114,11 @@ function runOnline(
 ): PolicyDay {
   const started = nowMs()
   const sim = simulateDay(realised, context.forecast, controller)
+  const forcedHold =
+    !realised.holdAllowed && sim.allocation.holdShare.some((row) => row.some((h) => h > 1e-9))
   return {
     policy,
-    status: 'optimal',
+    status: forcedHold ? 'forced-hold' : 'feasible',
     allocation: sim.allocation,
     metrics: computeMetrics(realised, sim.allocation),
     solveMs: nowMs() - started,

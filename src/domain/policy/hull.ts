@@ -37,8 +37,20 @@ export function stepValue(ladder: Ladder, i: number): number {
  * `attempts` overrides the instance's attack attempts (online policies plan with the forecast).
  */
 export function buildLadder(instance: Instance, f: FlowData, t: number): Ladder {
-  const hold = instance.holdAllowed ? holdCostEur(instance, f) : FORBIDDEN_HOLD_EUR
-  const candidates: HullPoint[] = [{ option: -1, bits: 0, costEur: hold }]
+  // Without holding, a key-free option is the floor every flow can always fall back to. Only when
+  // every allowed option needs key does holding stay on the ladder, as a forced last resort that
+  // the policy's status reports (`forced-hold`).
+  const keyFree = f.options.some((o) => o.keyBps === 0)
+  const candidates: HullPoint[] =
+    instance.holdAllowed || !keyFree
+      ? [
+          {
+            option: -1,
+            bits: 0,
+            costEur: instance.holdAllowed ? holdCostEur(instance, f) : FORBIDDEN_HOLD_EUR,
+          },
+        ]
+      : []
   f.options.forEach((o, i) => {
     candidates.push({
       option: i,

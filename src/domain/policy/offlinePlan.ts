@@ -112,9 +112,20 @@ function solveDays(
   return out
 }
 
+/**
+ * Thrown when no day the day-ahead plan samples has a feasible plan (the forecast itself is
+ * infeasible). Callers report it in domain words, beside the oracle's own explanation.
+ */
+export class NoDayAheadPlanError extends Error {
+  constructor() {
+    super('no sampled day of the day-ahead plan has a feasible plan')
+    this.name = 'NoDayAheadPlanError'
+  }
+}
+
 function combine(samples: SampleSolve[], weights: number[], started: number): DayPlan {
   const first = samples[0]
-  if (first === undefined) throw new Error('no sampled day of the offline plan could be solved')
+  if (first === undefined) throw new NoDayAheadPlanError()
   const { instance } = first
   const T = instance.slots
   const uses = samples.map((s) => processLinkUse(s.instance, s.result.allocation as Allocation))

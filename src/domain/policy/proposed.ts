@@ -15,7 +15,9 @@
  *    bit is at least its path price `π = min_p Σ_{e∈p} λ[e,t]`.
  * 3. Quotas first. From key above the store targets, upgrades are filled in value order within
  *    each process's quota (unused quota carries over), then from what is left. Key below the
- *    targets stays banked for the windows and outages it was planned for.
+ *    targets stays banked for the windows and outages it was planned for, except for steps worth
+ *    ten times the dearest price the plan foresees on their path for the rest of the day (a
+ *    bid's or an archive batch's tag costs a few bits and must not wait behind a target).
  * 4. Proximal smoothing. The planned ladder position is pulled toward last slot's by weight
  *    `proximalWeight` (x ← (x* + ρ·x_prev)/(1 + ρ)), damping churn between slots.
  * 5. Repair. The plan is executed against the key the links really hold; the fill never draws
@@ -30,6 +32,13 @@ import { availableBits, type OnlineController } from './simulate.ts'
 
 /** Largest total log-price correction: prices stay within e^±10 of the plan's. */
 const MAX_LOG_CORRECTION = 10
+
+/**
+ * Banked key (below a store target) is released only to steps worth this many times the dearest
+ * price the plan foresees on their path for the rest of the day: a tiny, very valuable step (a
+ * bid's tag) must not wait behind a target, but the marginal steps the bank was planned for must.
+ */
+const URGENT_FACTOR = 10
 
 const clamp = (v: number, bound: number): number => Math.max(-bound, Math.min(bound, v))
 
@@ -83,6 +92,12 @@ export function proposedController(
   const traces: ControllerTrace[] = []
   const quota = forecast.processIds.map(() => new Float64Array(E))
   let previousPosition: Float64Array | undefined
+  /** The dearest the plan expects key on each link from slot t to the end of the day, Eur/bit. */
+  const futurePrice = forecast.links.map((_, e) => {
+    const row = new Float64Array(T + 1)
+    for (let t = T - 1; t >= 0; t--) row[t] = Math.max(row[t + 1] ?? 0, plan.prices[e]?.[t] ?? 0)
+    return row
+  })
   /** Key held back on a link in slot t: the store target above the reserve, bits. */
   const holdback = (e: number, t: number): number => {
     const link = forecast.links[e]
@@ -157,10 +172,32 @@ export function proposedController(
           available: free,
           start: quotaPass.position,
         })
-        const pathBits = freePass.pathBits.map((row, k) =>
-          row.map((v, p) => v + (quotaPass.pathBits[k]?.[p] ?? 0)),
+        // (c) Banked key goes to steps worth more than any later use the plan foresees for it.
+        const banked = Float64Array.from(
+          available,
+          (a, e) => (free[e] ?? 0) + Math.min(Math.max(0, a), holdback(e, t)),
         )
-        return { ...freePass, pathBits }
+        const urgent = steps.filter((step) => {
+          const f = forecast.flows[step.flow]
+          if (f === undefined) return false
+          const future = Math.min(
+            ...f.paths.map((p) => p.links.reduce((s, e) => s + (futurePrice[e]?.[t] ?? 0), 0)),
+          )
+          return step.valuePerBit >= URGENT_FACTOR * future
+        })
+        const urgentPass = fillSteps({
+          instance: forecast,
+          ladders,
+          steps: urgent,
+          available: banked,
+          start: freePass.position,
+        })
+        const pathBits = urgentPass.pathBits.map((row, k) =>
+          row.map(
+            (v, p) => v + (freePass.pathBits[k]?.[p] ?? 0) + (quotaPass.pathBits[k]?.[p] ?? 0),
+          ),
+        )
+        return { ...urgentPass, pathBits }
       }
       // 3. Plan on the forecast supply.
       const forecastAvail = Float64Array.from({ length: E }, (_, e) =>

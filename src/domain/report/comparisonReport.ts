@@ -19,6 +19,7 @@ import {
 import type { Scenario } from '../scenario/types.ts'
 import type { SessionPool } from '../solve/sessionPool.ts'
 import { nowMs } from '../util/clock.ts'
+import { NoDayAheadPlanError } from '../policy/offlinePlan.ts'
 import { EVALUATION_DAY, policyReport, tidy, type PolicyReport } from './oracleReport.ts'
 
 export interface WindowRisk {
@@ -118,7 +119,13 @@ export function comparePolicies(
 ): Comparison {
   const started = nowMs()
   const wanted: PolicyName[] = policies.includes('oracle') ? [...policies] : ['oracle', ...policies]
-  const context = prepareEvaluation(highs, scenario, wanted, undefined, pool)
+  let context: ReturnType<typeof prepareEvaluation>
+  try {
+    context = prepareEvaluation(highs, scenario, wanted, undefined, pool)
+  } catch (error) {
+    if (!(error instanceof NoDayAheadPlanError)) throw error
+    return withoutDayAheadPlan(highs, scenario, policies, started, pool)
+  }
   const planningMs = nowMs() - started
   try {
     const realised = buildInstance(scenario, EVALUATION_DAY)
@@ -136,11 +143,7 @@ export function comparePolicies(
         regretVsOracle:
           objective === undefined || oracleObjective === undefined
             ? null
-            : tidy(
-                oracleObjective > 0
-                  ? (objective - oracleObjective) / oracleObjective
-                  : objective - oracleObjective,
-              ),
+            : tidy(regret(objective, oracleObjective)),
         robustness: mc?.robustness[day.policy] ?? {
           meanRiskEur: single,
           cvar95RiskEur: single,
@@ -161,4 +164,83 @@ export function comparePolicies(
   } finally {
     disposeEvaluation(context)
   }
+}
+
+/**
+ * The comparison when the forecast day has no feasible plan, so static and proposed have no
+ * day-ahead plan to follow. The oracle still runs on the realised day: when it is infeasible too,
+ * every policy carries its explanation (the same words under every `--policy`); when noise made
+ * the realised day feasible, the online policies that need a day-ahead plan say why they did not
+ * run, and greedy (which needs none) runs as usual.
+ */
+function withoutDayAheadPlan(
+  highs: Highs,
+  scenario: Scenario,
+  policies: readonly PolicyName[],
+  started: number,
+  pool: SessionPool | undefined,
+): Comparison {
+  const runnable: PolicyName[] = ['oracle', ...policies.filter((p) => p === 'greedy')]
+  const context = prepareEvaluation(highs, scenario, runnable, undefined, pool)
+  try {
+    const realised = buildInstance(scenario, EVALUATION_DAY)
+    const today = evaluateDay(context, EVALUATION_DAY, runnable)
+    const oracleDay = today.find((d) => d.policy === 'oracle')
+    const oracle = oracleDay === undefined ? undefined : reportDay(scenario, realised, oracleDay)
+    const oracleObjective = oracleDay?.metrics?.objectiveEur
+    const reports: Comparison['policies'] = {}
+    for (const name of policies) {
+      const day = today.find((d) => d.policy === name)
+      const base =
+        day !== undefined
+          ? reportDay(scenario, realised, day)
+          : notRun(realised, oracle, 'the day-ahead forecast has no feasible plan to follow')
+      const objective = day?.metrics?.objectiveEur
+      reports[name] = {
+        ...base,
+        regretVsOracle:
+          objective === undefined || oracleObjective === undefined
+            ? null
+            : tidy(regret(objective, oracleObjective)),
+        robustness: {
+          meanRiskEur: tidy(day?.metrics?.residualRiskEur ?? 0),
+          cvar95RiskEur: tidy(day?.metrics?.residualRiskEur ?? 0),
+          days: day?.metrics === undefined ? 0 : 1,
+        },
+        windows: windowRisks(scenario, day?.metrics),
+        inWindows: unionRisk(scenario, day?.metrics),
+      }
+    }
+    return { policies: reports, planningMs: 0, totalMs: tidy(nowMs() - started) }
+  } finally {
+    disposeEvaluation(context)
+  }
+}
+
+/** (objective − oracle) / oracle, or the plain difference when the oracle's objective is 0. */
+function regret(objective: number, oracleObjective: number): number {
+  return oracleObjective > 0
+    ? (objective - oracleObjective) / oracleObjective
+    : objective - oracleObjective
+}
+
+/**
+ * The report of a policy that could not run: the oracle's infeasibility when it has one (the
+ * scenario itself has no plan), else `reason` as the explanation.
+ */
+function notRun(
+  realised: Instance,
+  oracle: PolicyReport | undefined,
+  reason: string,
+): PolicyReport {
+  const report = policyReport(realised, 'infeasible', 0, undefined, undefined, undefined)
+  report.infeasibility = oracle?.infeasibility ?? {
+    links: [],
+    processes: [],
+    flows: [],
+    slots: [],
+    messages: [`This policy did not run: ${reason}.`],
+    proven: false,
+  }
+  return report
 }

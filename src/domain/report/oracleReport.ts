@@ -8,12 +8,8 @@ import { computeMetrics, type Metrics } from '../metrics/metrics.ts'
 import { thresholdCertificate } from '../metrics/threshold.ts'
 import type { Scenario } from '../scenario/types.ts'
 import type { Infeasibility } from '../solve/infeasibility.ts'
-import {
-  OracleSession,
-  type OracleResult,
-  type SessionOptions,
-  type SolveStatus,
-} from '../solve/oracleSession.ts'
+import type { PolicyStatus } from '../policy/evaluate.ts'
+import { OracleSession, type OracleResult, type SessionOptions } from '../solve/oracleSession.ts'
 
 export const RESULT_FORMAT = 'qkd-vpp-result'
 export const RESULT_VERSION = 1
@@ -28,8 +24,13 @@ export interface LinkReport {
 }
 
 export interface PolicyReport {
-  status: SolveStatus
+  status: PolicyStatus
+  /** Risk + weighted SLA penalties + the terminal charge, €. */
   objectiveEur: number | null
+  /** The terminal rule's charge for key left below the starting stores at the end of the day, €. */
+  terminalChargeEur: number | null
+  /** Key missing below the starting stores at the end of the day, bits. */
+  endShortfallBits: number | null
   residualRiskEur: number | null
   slaViolations: number | null
   slaViolationRate: number | null
@@ -65,7 +66,7 @@ const tidyAll = (values: ArrayLike<number>): number[] => Array.from(values, tidy
 /** Turns metrics and prices into the reported shape. */
 export function policyReport(
   instance: Instance,
-  status: SolveStatus,
+  status: PolicyStatus,
   solveMs: number,
   metrics: Metrics | undefined,
   prices: readonly Float64Array[] | undefined,
@@ -84,6 +85,8 @@ export function policyReport(
   return {
     status,
     objectiveEur: n(metrics?.objectiveEur),
+    terminalChargeEur: n(metrics?.terminalChargeEur),
+    endShortfallBits: n(metrics?.endShortfallBits),
     residualRiskEur: n(metrics?.residualRiskEur),
     slaViolations: n(metrics?.slaViolations),
     slaViolationRate: n(metrics?.slaViolationRate),

@@ -17,6 +17,14 @@ export const DEFAULT_BUFFER_BITS = 10e6
 
 export const DEFAULT_CLASSICAL_SUCCESS_BOUND = 1e-3
 
+/**
+ * The terminal rule's default price, € per Mbit of key missing from a store at the end of the day.
+ * It stands for what that key would have bought tomorrow: €1 per Mbit is above the representative
+ * day's typical scarce-slot shadow price, so a plan draws a store below its starting level only
+ * for uses worth more than that.
+ */
+export const DEFAULT_TERMINAL_KEY_EUR_PER_MBIT = 1
+
 export const DEFAULT_POLICY: Policy = {
   slaWeight: 1,
   integer: false,
@@ -24,6 +32,7 @@ export const DEFAULT_POLICY: Policy = {
   relayLatencyMs: 2,
   kmsLatencyMs: 10,
   holdAllowed: true,
+  terminalKeyEurPerMbit: DEFAULT_TERMINAL_KEY_EUR_PER_MBIT,
 }
 
 export const DEFAULT_UNCERTAINTY: Uncertainty = {

@@ -171,6 +171,12 @@ export interface Policy {
   kmsLatencyMs: number
   /** Whether messages may be held (delayed past their deadline) for lack of key. */
   holdAllowed: boolean
+  /**
+   * Price of key a policy leaves missing from a store at the end of the day, € per Mbit below the
+   * starting level (MODEL.md §8, the terminal rule). Every policy, the oracle included, is charged
+   * by it, so the oracle is a true lower bound.
+   */
+  terminalKeyEurPerMbit: number
 }
 
 export interface Uncertainty {

@@ -482,6 +482,12 @@ function readPolicy(r: FieldReader, o: JsonObject): Policy {
       d.kmsLatencyMs,
     ),
     holdAllowed: r.boolean(o.holdAllowed, 'policy.holdAllowed', d.holdAllowed),
+    terminalKeyEurPerMbit: r.number(
+      o.terminalKeyEurPerMbit,
+      'policy.terminalKeyEurPerMbit',
+      { min: 0, max: 1e6 },
+      d.terminalKeyEurPerMbit,
+    ),
   }
 }
 

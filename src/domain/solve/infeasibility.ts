@@ -33,6 +33,7 @@ function rowMember(built: OracleModel, instance: Instance, row: number): Member 
   for (let e = 0; e < instance.links.length; e++) {
     const b = layout.balanceBase[e] as number
     if (b >= 0 && row >= b && row < b + T) return { kind: 'balance', link: e, slot: row - b }
+    if (row === layout.terminalRow[e]) return { kind: 'store', link: e, slot: T - 1 }
   }
   for (let k = 0; k < instance.flows.length; k++) {
     const a = layout.assignBase[k] as number
@@ -50,6 +51,7 @@ function colMember(built: OracleModel, instance: Instance, col: number): Member 
   for (let e = 0; e < instance.links.length; e++) {
     const b = layout.sBase[e] as number
     if (b >= 0 && col >= b && col < b + T) return { kind: 'store', link: e, slot: col - b }
+    if (col === layout.terminalCol[e]) return { kind: 'store', link: e, slot: T - 1 }
   }
   for (let k = 0; k < instance.flows.length; k++) {
     const nO = instance.flows[k]?.options.length ?? 0

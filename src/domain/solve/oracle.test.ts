@@ -150,10 +150,13 @@ describe('incremental re-solve', () => {
 
 describe('infeasible scenarios', () => {
   it('explains in domain words which links, processes and slots conflict', () => {
-    // Dispatch may not fall back to PQC-only nor be held, and a full outage of every link
-    // through the day's middle leaves no key for it.
+    // Dispatch must carry a per-message tag and may not be held, and a full outage of every link
+    // through the day's middle leaves no key for it once the stores run dry. (The terminal rule
+    // only charges key missing at the end of the day; it cannot make up key mid-day.)
     const scenario = withDoc((d) => {
       d.policy.holdAllowed = false
+      const dispatch = d.processes.find((p: { id: string }) => p.id === 'dispatch')
+      dispatch.minOption = dispatch.options.find((o: { kind: string }) => o.kind === 'wc-mac').id
       d.shocks.push({ label: 'Blackout', startSlot: 40, endSlot: 70, links: 'all', factor: 0 })
     })
     const result = solveOnce(buildInstance(scenario, 0))

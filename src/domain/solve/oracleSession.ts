@@ -10,16 +10,20 @@ import type { Basis, Highs, Model } from 'highs'
 import { emptyAllocation, type Allocation } from '../allocation.ts'
 import type { Instance } from '../derive/instance.ts'
 import {
-  balanceUpperBits,
+  balanceSlackUnits,
   buildOracleModel,
+  keyColumns,
+  keyRowBoundsBits,
   objectiveEur,
   pathColumnCount,
   storeBoundsBits,
+  terminalCostScaled,
   type OracleModel,
 } from '../model/buildOracleModel.ts'
 import { chooseScaling } from '../model/scaling.ts'
 import { nowMs } from '../util/clock.ts'
 import { explainInfeasibility, type Infeasibility } from './infeasibility.ts'
+import { runTieBreak } from './tieBreak.ts'
 
 export type SolveStatus = 'optimal' | 'infeasible' | 'unbounded' | 'time-limit'
 export type Algorithm = 'simplex' | 'ipm'
@@ -33,6 +37,8 @@ export interface SessionOptions {
   timeLimitSeconds?: number
   /** Relative gap at which a MILP solve stops (default `DEFAULT_MIP_GAP`). */
   mipRelativeGap?: number
+  /** Run the tie-break stage after an LP optimum (default true; false only for benchmarks). */
+  tieBreak?: boolean
 }
 
 export interface OracleResult {
@@ -70,6 +76,13 @@ export interface OracleResult {
  */
 export const DEFAULT_MIP_GAP = 5e-3
 
+/**
+ * Primal and dual feasibility tolerance of every solve, in model units: HiGHS's default, stated
+ * because the tie-break's face tolerance is derived from it. (1e-9 was tried: warm re-solves of
+ * the representative day then ended in solver errors.)
+ */
+export const SOLVER_TOLERANCE = 1e-7
+
 /** How far (in powers of two) the ideal units may drift before a warm model is rebuilt. */
 const MAX_SCALING_DRIFT_LOG2 = 4
 
@@ -99,6 +112,7 @@ export class OracleSession {
   private key = ''
   private readonly options: SessionOptions
   private lastWasWarmable = false
+  private lastBasis: Basis | undefined
   /** Milliseconds spent building the model in the last `solve()`, for the benchmark. */
   buildMs = 0
 
@@ -160,42 +174,45 @@ export class OracleSession {
         changedCost.push((newCost[j] as number) / ou)
       }
     }
-    if (changedCols.length > 0)
-      model.changeColsCost({ kind: 'set', indices: changedCols }, changedCost)
-    const oldRows = balanceUpperBits(old, layout)
-    const newRows = balanceUpperBits(instance, layout)
-    const rows: number[] = []
-    const rowUpper: number[] = []
-    for (let i = 0; i < layout.numRows; i++) {
-      if (oldRows[i] !== newRows[i]) {
-        rows.push(i)
-        rowUpper.push((newRows[i] as number) / ku)
+    if (old.terminalKeyEurPerBit !== instance.terminalKeyEurPerBit) {
+      // Terminal columns come after every column the loop above can list, in increasing order.
+      const terminalCost = terminalCostScaled(instance, built.scaling)
+      const terminal = Array.from(layout.terminalCol)
+        .filter((j) => j >= 0)
+        .sort((a, b) => a - b)
+      for (const j of terminal) {
+        changedCols.push(j)
+        changedCost.push(terminalCost)
       }
     }
-    if (rows.length > 0) {
-      model.changeRowsBounds(
-        { kind: 'set', indices: rows },
-        new Array<number>(rows.length).fill(-Infinity),
-        rowUpper,
-      )
+    if (changedCols.length > 0)
+      model.changeColsCost({ kind: 'set', indices: changedCols }, changedCost)
+    const oldRows = keyRowBoundsBits(old, layout)
+    const newRows = keyRowBoundsBits(instance, layout)
+    const rows: number[] = []
+    const rowLower: number[] = []
+    const rowUpper: number[] = []
+    const slack = balanceSlackUnits(instance, layout)
+    for (let i = 0; i < layout.numRows; i++) {
+      if (oldRows.lower[i] !== newRows.lower[i] || oldRows.upper[i] !== newRows.upper[i]) {
+        rows.push(i)
+        rowLower.push((newRows.lower[i] as number) / ku)
+        rowUpper.push((newRows.upper[i] as number) / ku + (slack[i] as number))
+      }
     }
+    if (rows.length > 0) model.changeRowsBounds({ kind: 'set', indices: rows }, rowLower, rowUpper)
     const oldStore = storeBoundsBits(old, layout)
     const newStore = storeBoundsBits(instance, layout)
     const cols: number[] = []
     const lower: number[] = []
     const upper: number[] = []
-    instance.links.forEach((_, e) => {
-      const base = layout.sBase[e] as number
-      if (base < 0) return
-      for (let t = 0; t < instance.slots; t++) {
-        const j = base + t
-        if (oldStore.lower[j] !== newStore.lower[j] || oldStore.upper[j] !== newStore.upper[j]) {
-          cols.push(j)
-          lower.push((newStore.lower[j] as number) / ku)
-          upper.push((newStore.upper[j] as number) / ku)
-        }
+    for (const j of keyColumns(instance, layout)) {
+      if (oldStore.lower[j] !== newStore.lower[j] || oldStore.upper[j] !== newStore.upper[j]) {
+        cols.push(j)
+        lower.push((newStore.lower[j] as number) / ku)
+        upper.push((newStore.upper[j] as number) / ku)
       }
-    })
+    }
     if (cols.length > 0) model.changeColsBounds({ kind: 'set', indices: cols }, lower, upper)
   }
 
@@ -206,6 +223,9 @@ export class OracleSession {
     const t0 = nowMs()
     const built = buildOracleModel(this.instance)
     const m = built.model
+    // The first stage solves with a sliver of extra key per balance row (unique prices).
+    const slack = balanceSlackUnits(this.instance, built.layout)
+    const rowUpper = Float64Array.from(m.rowUpper, (u, i) => u + (slack[i] as number))
     const model = this.highs.createModel({
       numCols: m.numCols,
       numRows: m.numRows,
@@ -213,7 +233,7 @@ export class OracleSession {
       colLower: m.colLower,
       colUpper: m.colUpper,
       rowLower: m.rowLower,
-      rowUpper: m.rowUpper,
+      rowUpper,
       matrix: {
         format: 'csc',
         numRows: m.numRows,
@@ -223,7 +243,11 @@ export class OracleSession {
         values: m.values,
       },
     })
-    model.options.set({ output_flag: false })
+    model.options.set({
+      output_flag: false,
+      primal_feasibility_tolerance: SOLVER_TOLERANCE,
+      dual_feasibility_tolerance: SOLVER_TOLERANCE,
+    })
     this.buildMs = nowMs() - t0
     this.model = model
     this.built = built
@@ -304,7 +328,19 @@ export class OracleSession {
       } else {
         prices = readPrices(this.instance, built, solution.rowDual)
         storeDual = readStoreDuals(this.instance, built, solution.colDual)
-        lpStore = readStore(this.instance, built, solution.colValue)
+        // One plan per scenario: among the minimum-cost plans, the tie-break stage picks the one
+        // that keeps the most key in the stores (see tieBreak.ts). Prices stay the first stage's,
+        // which the balance rows' price slack makes unique (see balanceSlackUnits).
+        // The first stage's optimal basis is the restart point for sweeps (the tie-break stage
+        // changes costs and bounds, after which HiGHS reports no basis until the next solve).
+        this.lastBasis = model.getBasis()
+        const unique = this.options.tieBreak !== false && status === 'optimal'
+        const tie = unique ? runTieBreak(model, built, this.instance, solution) : undefined
+        const plan = tie?.solution ?? solution
+        // The reported objective is the plan's own cost, without the first stage's slivers.
+        if (tie?.solution !== undefined) objective = tie.objective * built.scaling.objectiveUnitEur
+        allocation = readAllocation(this.instance, built, plan.colValue)
+        lpStore = readStore(this.instance, built, plan.colValue)
       }
     } else if (status === 'time-limit') {
       status = 'time-limit'
@@ -367,7 +403,7 @@ export class OracleSession {
   checkpoint(): SessionCheckpoint | undefined {
     if (this.model === undefined || this.built === undefined || !this.lastWasWarmable)
       return undefined
-    return { built: this.built, basis: this.model.getBasis() }
+    return this.lastBasis === undefined ? undefined : { built: this.built, basis: this.lastBasis }
   }
 
   /**
@@ -391,6 +427,7 @@ export class OracleSession {
   }
 
   private disposeModel(): void {
+    this.lastBasis = undefined
     this.model?.dispose()
     this.model = undefined
     this.built = undefined

@@ -42,7 +42,7 @@ export function FrontierPanel() {
     <AnalysisPanel
       kind="frontier"
       title="Budget frontier"
-      description="How the best plan’s cost (€), residual risk (€) and late messages change with the VPP’s share of every link’s key, from a fiftieth of today’s share to twice it. About 20–60 LP solves, 1–2 s; re-runs by itself after edits while this view is open."
+      description="How the best plan’s cost (€), residual risk (€) and late messages change with the VPP’s share of every link’s key, from a tenth of today’s share to ten times it. 20 LP solves and up to 60 more to place the breakpoints; re-runs by itself after edits while this view is open, when the plan solves quickly."
     >
       <FrontierChart />
     </AnalysisPanel>

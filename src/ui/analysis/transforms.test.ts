@@ -3,9 +3,16 @@ import type { ContingencyReport } from '../../domain/analysis/contingency.ts'
 import type { Frontier } from '../../domain/analysis/frontier.ts'
 import { representativeScenario } from '../../domain/scenario/builtins/representative.ts'
 import { completeScenario } from '../../store/scenarioSlice.ts'
+import type { LinkValue, LinkValues } from '../../domain/analysis/linkValue.ts'
 import { slotClock } from '../format.ts'
+import { bestUpgradeByLink, linkValueMapText } from '../editors/mapColour.ts'
 import {
+  bestUpgradeText,
   checkText,
+  linkChecksText,
+  linkValueRows,
+  linkValueSummary,
+  storeCheckText,
   formatEurSig,
   listSome,
   deltaText,
@@ -100,6 +107,91 @@ describe('checkText', () => {
       '✗ differs: re-solves give €2…€1 vs €2 (50 %)',
     )
     expect(checkText(undefined, 2)).toBe('not checked')
+  })
+})
+
+describe('link value rows', () => {
+  const rateCheck = { stepKbps: 0.1, raisedEurPerKbps: 2, loweredEurPerKbps: 2, relativeError: 0 }
+  const storeCheck = {
+    stepMbit: 0.005,
+    raisedEurPerMbit: 50,
+    loweredEurPerMbit: 50,
+    relativeError: 0,
+  }
+  const link = (
+    linkId: string,
+    store: number,
+    rate: number,
+    lever: 'store' | 'rate' | 'none',
+    agrees = true,
+  ): LinkValue => ({
+    linkId,
+    a: 'CC',
+    b: 'RS2',
+    valueEurPerKbps: 7,
+    valueEurPerKbpsLinkRate: rate,
+    storeValueEurPerMbit: store,
+    storeValueParts: { capacityEurPerMbit: store, reserveEurPerMbit: 0, terminalEurPerMbit: 0 },
+    bestUpgrade: { lever, eurPerDay: Math.max(0, store, rate) },
+    pricedSlots: 3,
+    check: { ...rateCheck, agrees: true },
+    storeCheck: { ...storeCheck, agrees, relativeError: agrees ? 0 : 0.5 },
+  })
+  const values: LinkValues = {
+    status: 'optimal',
+    objectiveEur: 100,
+    links: [link('A', 50, 2, 'store'), link('B', 1, 10, 'rate', false), link('C', 0, 0, 'none')],
+    elapsedMs: 1,
+  }
+  const scenario = completeScenario(representativeScenario())
+
+  it('keeps the ranking, labels both ends and scales the bars to the best upgrade', () => {
+    const rows = linkValueRows(values, scenario)
+    expect(rows.map((r) => [r.rank, r.linkId, r.bar])).toEqual([
+      [1, 'A', 1],
+      [2, 'B', 0.2],
+      [3, 'C', 0],
+    ])
+    expect(rows[0]!.label).toBe('A (VPP control centre–Regional substation 2)')
+    expect(rows[0]!.bestText).toBe('+1 Mbit store: €50 a day')
+    expect(rows[1]!.bestText).toBe('+1 kb/s rate: €10 a day')
+    expect(rows[2]!.bestText).toBe('none (key is not scarce)')
+    expect(rows.map((r) => r.agrees)).toEqual([true, false, true])
+    expect(rows[0]!.checkText).toBe('✓ agrees')
+    expect(rows[1]!.checkText).toBe(
+      'store ✗ differs: re-solves give €50…€50 vs €1 (50 %); rate ✓ agrees',
+    )
+    expect(linkValueRows(values, undefined)[0]!.label).toBe('A (CC–RS2)')
+  })
+
+  it('sums up the best upgrade, or says no link is scarce', () => {
+    expect(linkValueSummary(values)).toBe(
+      'The best single upgrade is +1 Mbit store: €50 a day on A; 2 of 3 links agree with their re-solves on both levers.',
+    )
+    expect(linkValueSummary({ ...values, links: [link('C', 0, 0, 'none')] })).toContain(
+      'No link is scarce',
+    )
+  })
+
+  it('words each check and the upgrade', () => {
+    expect(storeCheckText(undefined, 1)).toBe('not checked')
+    expect(storeCheckText({ ...storeCheck, agrees: true }, 50)).toBe('✓ agrees')
+    const unchecked = { ...link('D', 1, 1, 'rate') }
+    delete unchecked.check
+    delete unchecked.storeCheck
+    expect(linkChecksText(unchecked)).toBe('not checked')
+    expect(bestUpgradeText({ lever: 'rate', eurPerDay: 0.000812345 })).toBe(
+      '+1 kb/s rate: €0.000812 a day',
+    )
+  })
+
+  it('colours the map by the best upgrade and names both levers in the tooltip', () => {
+    expect(bestUpgradeByLink(values)).toEqual({ A: 50, B: 10, C: 0 })
+    expect(bestUpgradeByLink(undefined)).toEqual({})
+    expect(linkValueMapText(values.links[0])).toBe(
+      'best upgrade +1 Mbit store: €50 a day (store €50/day per Mbit, rate €2/day per kb/s)',
+    )
+    expect(linkValueMapText(undefined)).toBe('no link value yet')
   })
 })
 

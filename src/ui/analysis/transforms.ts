@@ -8,7 +8,15 @@ import type {
   FirstLoss,
 } from '../../domain/analysis/contingency.ts'
 import type { Frontier, FrontierPoint } from '../../domain/analysis/frontier.ts'
-import type { LinkValueCheck } from '../../domain/analysis/linkValue.ts'
+import {
+  RATE_UPGRADE_KBPS,
+  STORE_UPGRADE_MBIT,
+  type BestUpgrade,
+  type LinkValue,
+  type LinkValueCheck,
+  type LinkValues,
+  type StoreValueCheck,
+} from '../../domain/analysis/linkValue.ts'
 import type { Scenario } from '../../domain/scenario/types.ts'
 import { formatCount, formatEur, formatMbit, slotClock, formatNumber } from '../format.ts'
 
@@ -96,12 +104,92 @@ export function unresolvedText(frontier: Frontier): string | undefined {
   return `Between ${spans} the shadow prices change more than the refinement solves could pin down, so breakpoints there may be missing or approximate; the plotted points themselves are exact.`
 }
 
-/** The re-solve check in words: agreement, or how far the re-solves are from the dual value. */
+/** The re-solve check of a rate value in words: agreement, or how far the re-solves are. */
 export function checkText(check: LinkValueCheck | undefined, dualEurPerKbps: number): string {
   if (check === undefined) return 'not checked'
   if (check.agrees) return '✓ agrees'
   const pct = (check.relativeError * 100).toPrecision(2)
   return `✗ differs: re-solves give ${formatEurSig(check.loweredEurPerKbps)}…${formatEurSig(check.raisedEurPerKbps)} vs ${formatEurSig(dualEurPerKbps)} (${pct} %)`
+}
+
+/** The re-solve check of a store value in words, as `checkText`. */
+export function storeCheckText(check: StoreValueCheck | undefined, dualEurPerMbit: number): string {
+  if (check === undefined) return 'not checked'
+  if (check.agrees) return '✓ agrees'
+  const pct = (check.relativeError * 100).toPrecision(2)
+  return `✗ differs: re-solves give ${formatEurSig(check.loweredEurPerMbit)}…${formatEurSig(check.raisedEurPerMbit)} vs ${formatEurSig(dualEurPerMbit)} (${pct} %)`
+}
+
+/** Both re-solve checks of a link: one "✓ agrees" when both do, else what differs, by lever. */
+export function linkChecksText(value: LinkValue): string {
+  if (value.check?.agrees === true && value.storeCheck?.agrees === true) return '✓ agrees'
+  if (value.check === undefined && value.storeCheck === undefined) return 'not checked'
+  const store = storeCheckText(value.storeCheck, value.storeValueEurPerMbit)
+  const rate = checkText(value.check, value.valueEurPerKbpsLinkRate)
+  return `store ${store}; rate ${rate}`
+}
+
+/** The best upgrade as an operator reads it, e.g. "+1 Mbit store: €120 a day". */
+export function bestUpgradeText(best: BestUpgrade): string {
+  if (best.lever === 'none') return 'none (key is not scarce)'
+  const what =
+    best.lever === 'store' ? `+${STORE_UPGRADE_MBIT} Mbit store` : `+${RATE_UPGRADE_KBPS} kb/s rate`
+  return `${what}: ${formatEurSig(best.eurPerDay)} a day`
+}
+
+export interface LinkValueRow {
+  linkId: string
+  rank: number
+  /** "CC-RS2 (VPP control centre–Regional substation 2)". */
+  label: string
+  best: BestUpgrade
+  bestText: string
+  /** Bar length for the best upgrade, 0..1 of the top link's. */
+  bar: number
+  /** € per day per Mbit of key store. */
+  storeEurPerMbit: number
+  /** € per day per kb/s of link secret-key rate. */
+  rateEurPerKbps: number
+  /** € per day per kb/s of VPP key in every slot. */
+  vppKeyEurPerKbps: number
+  pricedSlots: number
+  /** Whether both re-solve checks agree (undefined when neither ran). */
+  agrees: boolean | undefined
+  checkText: string
+}
+
+/** The link-value table: ranked by the best upgrade, both levers with their checks. */
+export function linkValueRows(values: LinkValues, scenario: Scenario | undefined): LinkValueRow[] {
+  const label = (id: string): string => (scenario === undefined ? id : nodeLabel(scenario, id))
+  const top = Math.max(0, ...values.links.map((l) => l.bestUpgrade.eurPerDay))
+  return values.links.map((l, i) => ({
+    linkId: l.linkId,
+    rank: i + 1,
+    label: `${l.linkId} (${label(l.a)}–${label(l.b)})`,
+    best: l.bestUpgrade,
+    bestText: bestUpgradeText(l.bestUpgrade),
+    bar: top > 0 ? l.bestUpgrade.eurPerDay / top : 0,
+    storeEurPerMbit: l.storeValueEurPerMbit,
+    rateEurPerKbps: l.valueEurPerKbpsLinkRate,
+    vppKeyEurPerKbps: l.valueEurPerKbps,
+    pricedSlots: l.pricedSlots,
+    agrees:
+      l.check === undefined && l.storeCheck === undefined
+        ? undefined
+        : l.check?.agrees === true && l.storeCheck?.agrees === true,
+    checkText: linkChecksText(l),
+  }))
+}
+
+/** The sentence above the table: which upgrade buys the most, and how many values check out. */
+export function linkValueSummary(values: LinkValues): string {
+  const first = values.links[0]
+  if (first === undefined || first.bestUpgrade.lever === 'none')
+    return 'No link is scarce: neither a bigger store nor more rate anywhere would improve the plan.'
+  const checked = values.links.filter(
+    (l) => l.check?.agrees === true && l.storeCheck?.agrees === true,
+  ).length
+  return `The best single upgrade is ${bestUpgradeText(first.bestUpgrade)} on ${first.linkId}; ${checked} of ${values.links.length} links agree with their re-solves on both levers.`
 }
 
 /** Euros with three significant digits for small values (link values are often fractions of a cent). */

@@ -26,7 +26,7 @@ export function MapLegend({
     mode === 'price'
       ? 'Mean shadow price over the day, € per Mbit (log scale)'
       : mode === 'linkValue'
-        ? 'Link value: € per day for 1 kb/s more link rate (log scale)'
+        ? 'Link value: € per day for 1 kb/s more link rate or 1 Mbit more key store, whichever is worth more (log scale)'
         : 'Key utilization: share of the VPP’s key supply used over the day'
   const [low, high] = scale.domain ?? [undefined, undefined]
   const asText = (v: number): string =>

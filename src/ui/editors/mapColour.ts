@@ -1,10 +1,14 @@
 /**
  * Link colouring for the topology map: mean shadow price over the day (€ per Mbit, log scale),
- * key utilization (0..1) or link value (€ per day per kb/s of link rate, log scale). Pure; d3 only supplies scales and colour ramps.
+ * key utilization (0..1) or link value (what the link's best single upgrade, +1 Mbit of key
+ * store or +1 kb/s of link rate, is worth in € per day, log scale). Pure; d3 only supplies scales
+ * and colour ramps.
  */
 import { interpolateBlues, interpolateYlOrRd, scaleSequential, scaleSequentialLog } from 'd3'
+import type { LinkValue, LinkValues } from '../../domain/analysis/linkValue.ts'
 import type { MapColouring } from '../../store/uiSlice.ts'
 import type { OraclePlan } from '../../worker/api.ts'
+import { bestUpgradeText, formatEurSig } from '../analysis/transforms.ts'
 
 /** Colour of a link without a value (not in the plan yet, or a zero price). */
 export const NO_VALUE_COLOUR = '#a9b3bd'
@@ -26,7 +30,7 @@ export function linkValues(
   plan: OraclePlan | undefined,
   linkIds: readonly string[],
   mode: MapColouring,
-  /** Link values by link id, € per day per kb/s of link rate (for `linkValue`). */
+  /** Link values by link id, € per day of the best upgrade (for `linkValue`; see `bestUpgradeByLink`). */
   linkValueEur: Readonly<Record<string, number>> = {},
 ): Record<string, number | undefined> {
   const out: Record<string, number | undefined> = {}
@@ -41,6 +45,20 @@ export function linkValues(
             : plan.utilization[id]
   }
   return out
+}
+
+/**
+ * What the map colours by in `linkValue` mode: per link, the € per day its best single upgrade
+ * (+1 Mbit store or +1 kb/s rate) buys, the ranking of the link-value panel.
+ */
+export function bestUpgradeByLink(values: LinkValues | undefined): Record<string, number> {
+  return Object.fromEntries((values?.links ?? []).map((l) => [l.linkId, l.bestUpgrade.eurPerDay]))
+}
+
+/** A link's value for the map's tooltip: the best upgrade, then both levers with their units. */
+export function linkValueMapText(value: LinkValue | undefined): string {
+  if (value === undefined) return 'no link value yet'
+  return `best upgrade ${bestUpgradeText(value.bestUpgrade)} (store ${formatEurSig(value.storeValueEurPerMbit)}/day per Mbit, rate ${formatEurSig(value.valueEurPerKbpsLinkRate)}/day per kb/s)`
 }
 
 export interface LinkColourScale {

@@ -1,13 +1,24 @@
 /**
  * The representative VPP day (DOMAIN.md §5): 8 QKD nodes, 10 links, 200 DER sites behind four
- * regional gateways, five business processes, two high-attack windows and two key-yield shocks.
- * Calibrated as MODEL.md §7–§8 ask; the calibration is checked by tests, not assumed:
- * - vppShare 0.01 (a busier shared metro network than DOMAIN.md's 2%), so the budget binds all day;
- * - the RS2 duct cut (15:00–18:00) isolates RS2 long enough that stored key runs out, which is
- *   where AES refresh and classical-only protection become the best use of scarce key;
- * - jamming cuts the market gateway off for an hour at noon, and intraday bidding (one message a
- *   minute) keeps the market links' key busy, so only a planner that banks key ahead of the
- *   jamming keeps bidding protected through it.
+ * regional gateways, five business processes, high-attack windows and three key-yield shocks.
+ * Calibrated as MODEL.md §8 asks, and checked by `calibration.test.ts`, not assumed: key is scarce
+ * at today's share (halving it raises the oracle's objective by far more than 20 %, doubling it
+ * lowers it by far more than 10 %, key is priced above €0.01 per Mbit all day), held messages cost
+ * nothing, every option kind is used and an all-classical day carries about €75k of risk.
+ *
+ * Where the numbers come from (sections of DOMAIN.md; [assumption] where no source exists):
+ * - Link lengths and the rate model (4 Mb/s · 10^(−0.02·km), §1 and §5.2). The VPP's share is
+ *   0.15 % of each link, i.e. 0.4–4 kb/s (CC–RS1 3.5 kb/s, DSO–MO 0.76 kb/s): a tenant on a busy
+ *   shared metro network (Cambridge: tens of thousands of users at >1 kb/s each, §1).
+ * - Dispatch sends the 1-s regulation signal to every site (PJM RegD at 1-s resolution, §3),
+ *   metering streams telemetry every 4 s (SCADA 1–10 s, §3 and §5.3); message sizes §5.3.
+ * - Wegman–Carter tags per message (τ = 64 dispatch, 32 metering, 128 bidding/settlement/
+ *   archival, §2 and §5.4), so tagging all dispatch and metering needs 14.4 kb/s end to end.
+ * - AES rekey intervals are a parameter (no vendor value found, §2): dispatch rekeys once per
+ *   15-min settlement period on 4 channels (residual bound λ_c·T_r = 9e-5, §5.4); metering runs
+ *   one AES session per site rekeyed every minute (50 × 256 / 60 s = 213 b/s per gateway).
+ * - Attack attempts, impacts, windows and shocks as in §5.3–§5.5, with 2015-Ukraine-style
+ *   campaigns (§4); attack rates are synthetic (§4: no public per-hour series).
  */
 import type { Process } from '../types.ts'
 
@@ -25,8 +36,10 @@ const nodes = [
 ] as const
 
 /**
- * Core links keep 10 Mbit stores (DOMAIN.md §5.2); links that end at a regional substation have
- * 0.5 Mbit edge stores, so a long outage there cannot be ridden out on stored key alone.
+ * Core links keep 10 Mbit stores (Mmax, DOMAIN.md §5.2); links that end at a regional substation
+ * have 0.5 Mbit edge stores [assumption; QKDNetSim's example buffer is 1 Mbit, §1], so the 3-h RS2
+ * duct cut cannot be ridden out on stored key alone: metering there falls back to PQC only.
+ * Reserve 10 % of each buffer (the emergency reserve of §5.5).
  */
 const link = (id: string, a: string, b: string, lengthKm: number) => ({
   id,
@@ -78,10 +91,21 @@ const processes: Process[] = [
         label: 'AES-256, rekey per message',
         kind: 'aes-refresh',
         latencyMs: 0.1,
-        refreshSeconds: 900,
+        // One message a minute, rekeyed per message: bound 1e-7/s · 60 s = 6e-6 (§5.4).
+        refreshSeconds: 60,
         channels: 1,
       },
-      { id: 'B2', label: 'AES-256 + WC tag 128', kind: 'wc-mac', latencyMs: 0.2, tagBits: 128 },
+      {
+        id: 'B2',
+        label: 'AES-256 + WC tag 128',
+        kind: 'wc-mac',
+        latencyMs: 0.2,
+        tagBits: 128,
+        // The tag stops forgery, but the bid is still only AES-encrypted: a bid read before gate
+        // closure is as costly as a forged one, so the bound stays AES's key-compromise bound
+        // (6e-6, as B1). Only the one-time pad (B3, "perfect secrecy", §5.4) removes it.
+        successBound: 6e-6,
+      },
       { id: 'B3', label: 'OTP + WC tag 128', kind: 'otp-mac', latencyMs: 0, tagBits: 128 },
     ],
   },
@@ -89,7 +113,8 @@ const processes: Process[] = [
     id: 'dispatch',
     label: 'Dispatch',
     endpoints: 'control->gateways',
-    messagesPerSitePerHour: 900,
+    // The regulation signal to every site once a second (PJM RegD, 1-s resolution, §3).
+    messagesPerSitePerHour: 3600,
     messageBytes: 200,
     deadlineMs: 1000,
     slaPenaltyEur: 0.5,
@@ -101,10 +126,11 @@ const processes: Process[] = [
       { id: 'D0', label: 'PQC only', kind: 'classical', latencyMs: 0 },
       {
         id: 'D1',
-        label: 'AES-256, rekey 10 s, 4 channels',
+        label: 'AES-256, rekey 900 s, 4 channels',
         kind: 'aes-refresh',
         latencyMs: 0.1,
-        refreshSeconds: 10,
+        // Rekey once per 15-min settlement period (§3): 1.1 b/s, bound 9e-5 [assumption, §2].
+        refreshSeconds: 900,
         channels: 4,
       },
       { id: 'D2', label: 'WC tag 64 per message', kind: 'wc-mac', latencyMs: 0.1, tagBits: 64 },
@@ -115,6 +141,7 @@ const processes: Process[] = [
     id: 'metering',
     label: 'Metering / telemetry',
     endpoints: 'gateways->control',
+    // Telemetry every 4 s per site (50 msg/s for the fleet, §5.3).
     messagesPerSitePerHour: 900,
     messageBytes: 256,
     deadlineMs: 2000,
@@ -126,14 +153,16 @@ const processes: Process[] = [
       { id: 'M0', label: 'PQC only', kind: 'classical', latencyMs: 0 },
       {
         id: 'M1',
-        label: 'AES-256, rekey 60 s, 4 channels',
+        label: 'AES-256 per site, rekey 60 s',
         kind: 'aes-refresh',
         latencyMs: 0.1,
+        // One session per site (50 per gateway), rekeyed every minute: 213 b/s, bound 6e-6.
         refreshSeconds: 60,
-        channels: 4,
+        channels: 50,
       },
       { id: 'M2', label: 'WC tag 32 per message', kind: 'wc-mac', latencyMs: 0.1, tagBits: 32 },
-      { id: 'M3', label: 'OTP + WC tag 32', kind: 'otp-mac', latencyMs: 0, tagBits: 32 },
+      // The pad's tag is 64 bits (a 32-bit tag would leave OTP no stronger than M2).
+      { id: 'M3', label: 'OTP + WC tag 64', kind: 'otp-mac', latencyMs: 0, tagBits: 64 },
     ],
   },
   {
@@ -220,7 +249,9 @@ export function representativeScenario(): Record<string, unknown> {
         link('DC-MO', 'DC', 'MO', 60),
       ],
       rateModel: { r0Bps: 4e6, lossDbPerKm: 0.2 },
-      vppShare: 0.01,
+      // 0.15 % of every link: 0.4–4 kb/s for this VPP (Cambridge >1 kb/s per user, §1). Key is
+      // scarce: tagging all dispatch and metering would need about 14 kb/s out of CC.
+      vppShare: 0.0015,
     },
     fleet: {
       groups: groups.map(([gateway, type, sites, unitKw], i) => ({
@@ -240,6 +271,15 @@ export function representativeScenario(): Record<string, unknown> {
           startSlot: slot(18),
           endSlot: slot(21),
           multiplier: 10,
+        },
+        // Jamming is itself an attack (§1: high-power jamming interrupts key exchange): the
+        // adversary jams the market gateway's QKD links and attacks the bids meanwhile.
+        {
+          label: 'Bid tampering during the jamming',
+          startSlot: slot(12),
+          endSlot: slot(13),
+          multiplier: 10,
+          processes: ['bidding', 'settlement'],
         },
       ],
       classicalSuccessBound: 1e-3,
@@ -276,8 +316,10 @@ export function representativeScenario(): Record<string, unknown> {
       holdAllowed: true,
     },
     uncertainty: {
-      yieldSigma: 0.1,
-      attackSigma: 0.2,
+      // Day-ahead forecasts good to about 5 % per slot: commercial links run "stable" for days
+      // (PUR-1 320 kb/s, Toshiba 4.4-day average, §1); campaign intensity is synthetic (§4).
+      yieldSigma: 0.05,
+      attackSigma: 0.05,
       scenarioCount: 20,
       riskMeasure: 'cvar',
       alpha: 0.95,

@@ -35,7 +35,7 @@ export function tinyScenario(): Record<string, unknown> {
           reserveFraction: 0.1,
         },
       ],
-      vppShare: 0.05,
+      vppShare: 0.005,
     },
     fleet: { groups: [{ id: 'homes', type: 'pv-battery', sites: 40, unitKw: 5, gateway: 'GW' }] },
     processes: [
