@@ -4,7 +4,10 @@
  * - first render of the solved representative day (navigation → oracle plan shown, and → ready);
  * - slider change → every chart showing the new revision (median over N changes);
  * - main-thread long tasks (> 50 ms; the target is none over 100 ms) while solves run;
- * - initial JavaScript, gzipped (the solver's wasm and the worker are not initial).
+ * - initial JavaScript, gzipped (the solver's wasm and the worker are not initial);
+ * - the large scenario (Preset → Large): preset chosen → its plan shown, → the policy comparison
+ *   ready, the main thread's peak JS heap meanwhile and every solver worker's WebAssembly memory
+ *   after it (wasm memory only grows, so that is its peak). `--no-large` skips it.
  * Each figure is split into the worker's solve time and the main thread's render time, and long
  * tasks are attributed to phases; `--trace` prints the whole timeline.
  */
@@ -17,6 +20,79 @@ import { formatTrace, installTrace, takeTrace, workerTimes, type TraceEvent } fr
 const PORT = 4390
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7
 const printTrace = process.argv.includes('--trace')
+const withLarge = !process.argv.includes('--no-large')
+
+interface LargeFigures {
+  planMs: number
+  readyMs: number
+  peakHeapMb: number | undefined
+  wasmMb: number[]
+  error: string | undefined
+}
+
+/** Preset → Large on a fresh page: plan shown, comparison ready, peak JS heap, wasm memory. */
+async function measureLarge(browser: Awaited<ReturnType<typeof launchChromium>>) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  await page.goto(`http://127.0.0.1:${PORT}/`)
+  await page.waitForSelector('[data-solve-state="ready"]', { timeout: 60_000 })
+  // Sample the main thread's JS heap every 250 ms (Chromium's performance.memory).
+  // (No named functions inside: tsx would wrap them in a helper the page does not have.)
+  await page.evaluate(() => {
+    const w = window as unknown as { qkdvppPeakHeap: number }
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
+    w.qkdvppPeakHeap = memory?.usedJSHeapSize ?? 0
+    setInterval(() => {
+      w.qkdvppPeakHeap = Math.max(w.qkdvppPeakHeap, memory?.usedJSHeapSize ?? 0)
+    }, 250)
+  })
+  const status = page.getByTestId('solve-status')
+  const t0 = Date.now()
+  await page.getByLabel('Preset').selectOption('large')
+  const requested = await status.getAttribute('data-requested-revision')
+  await page.waitForFunction(
+    (rev) =>
+      document.querySelector('[data-testid="kpi-strip"]')?.getAttribute('data-revision') === rev,
+    requested,
+    { timeout: 300_000, polling: 100 },
+  )
+  const planMs = Date.now() - t0
+  await page.waitForFunction(
+    (rev) => {
+      const s = document.querySelector('[data-testid="solve-status"]')
+      const state = s?.getAttribute('data-solve-state')
+      return state === 'error' || (state === 'ready' && s?.getAttribute('data-revision') === rev)
+    },
+    requested,
+    { timeout: 900_000, polling: 250 },
+  )
+  const readyMs = Date.now() - t0
+  const error =
+    (await status.getAttribute('data-solve-state')) === 'error'
+      ? await page.getByTestId('solve-message').innerText()
+      : undefined
+  const peak = await page.evaluate(
+    () => (window as unknown as { qkdvppPeakHeap: number }).qkdvppPeakHeap,
+  )
+  const wasmMb: number[] = []
+  for (const worker of page.workers()) {
+    const bytes = await Promise.race([
+      worker.evaluate(() =>
+        (globalThis as { qkdvppWasmBytes?: () => number | undefined }).qkdvppWasmBytes?.(),
+      ),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 5000)),
+    ]).catch(() => undefined)
+    if (typeof bytes === 'number') wasmMb.push(Math.round(bytes / 2 ** 20))
+  }
+  await page.close()
+  const figures: LargeFigures = {
+    planMs,
+    readyMs,
+    peakHeapMb: peak > 0 ? Math.round(peak / 2 ** 20) : undefined,
+    wasmMb,
+    error,
+  }
+  return figures
+}
 
 function initialJsGzipKb(): number {
   const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8')
@@ -96,6 +172,7 @@ try {
     await page.waitForTimeout(300)
     slides.push(await takeTrace(page))
   }
+  const large = withLarge ? await measureLarge(browser) : undefined
   await browser.close()
   const js = initialJsGzipKb()
   if (printTrace) {
@@ -142,6 +219,15 @@ try {
     `initial JavaScript, gzipped: ${js.toFixed(1)} KB  [target ≤ 350 KB: ${verdict(js, 350)}]`,
   )
   console.log(`dist files: ${readdirSync(join(ROOT, 'dist/assets')).length} assets`)
+  if (large !== undefined) {
+    console.log(`large scenario (Preset → Large): plan shown after ${large.planMs} ms`)
+    console.log(
+      `  policy comparison ${large.error === undefined ? 'ready' : `FAILED (${large.error})`} after ${large.readyMs} ms`,
+    )
+    console.log(
+      `  peak JS heap (main thread): ${large.peakHeapMb === undefined ? '?' : `${large.peakHeapMb} MB`}; solver wasm memory per worker: ${large.wasmMb.map((m) => `${m} MB`).join(', ') || '?'} (limit 2048 MB each)`,
+    )
+  }
 } finally {
   stopPreview(server)
 }

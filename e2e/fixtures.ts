@@ -21,10 +21,10 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect }
 
-/** Waits until the app has solved everything for the latest edit. */
-export async function waitForSolve(page: Page): Promise<number> {
+/** Waits until the app has solved everything for the latest edit (`timeout` for the state, ms). */
+export async function waitForSolve(page: Page, timeout = 60_000): Promise<number> {
   const status = page.getByTestId('solve-status')
-  await expect(status).toHaveAttribute('data-solve-state', 'ready', { timeout: 60_000 })
+  await expect(status).toHaveAttribute('data-solve-state', 'ready', { timeout })
   const requested = await status.getAttribute('data-requested-revision')
   await expect(status).toHaveAttribute('data-revision', requested ?? '')
   return Number(requested)

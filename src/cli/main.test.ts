@@ -126,6 +126,18 @@ describe('qkdvpp solve', () => {
       expect(typeof oracle[key], key).toBe('number')
     }
     expect(oracle.status).toBe('optimal')
+    // The causes add up to the totals, and the terminal rule's charge is reported.
+    const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0)
+    expect(Object.keys(oracle.slaViolationsByCause).sort()).toEqual(
+      ['deadlineUnreachable', 'heldForKey', 'lateByChoice', 'outage'].sort(),
+    )
+    expect(sum(oracle.slaViolationsByCause)).toBeCloseTo(oracle.slaViolations, 6)
+    expect(Object.keys(oracle.residualRiskByCause).sort()).toEqual(
+      ['floor', 'keyScarcity', 'outage'].sort(),
+    )
+    expect(sum(oracle.residualRiskByCause)).toBeCloseTo(oracle.residualRiskEur, 6)
+    expect(typeof oracle.terminalChargeEur).toBe('number')
+    expect(doc.warnings).toEqual([])
     for (const series of Object.values(oracle.series) as number[][]) expect(series).toHaveLength(4)
     expect(Object.keys(oracle.links)).toEqual(['CC-R', 'R-GW'])
     for (const link of Object.values(oracle.links) as Array<Record<string, number[]>>) {
@@ -175,6 +187,26 @@ describe('qkdvpp solve', () => {
       /Link [A-Z0-9-]+ \([A-Z0-9]+–[A-Z0-9]+\) cannot supply enough key in slots \d+/,
     )
     expect(r.stderr).toMatch(/Process dispatch, flow CC -> RS\d/)
+    // Only fixes that were checked to work are offered, and the same words come under --policy all.
+    expect(r.stderr).toMatch(/To make it feasible: allow holding messages/)
+    const all = await run(['solve', 'x.json', '--policy', 'all', '--days', '1'], {
+      'x.json': JSON.stringify(doc),
+    })
+    expect(all.code).toBe(EXIT.infeasible)
+    expect(all.stderr).toContain('To make it feasible: allow holding messages')
+  })
+
+  it('warns about a deadline no allowed option can meet, naming the latency', async () => {
+    const doc = JSON.parse(tinyJson)
+    doc.processes[1].deadlineMs = 0.05
+    doc.processes[1].options[0].latencyMs = 0.2
+    const r = await run(['solve', 't.json'], { 't.json': JSON.stringify(doc) })
+    expect(r.code).toBe(EXIT.ok)
+    expect(r.stderr).toMatch(/warning: Process metering cannot meet its 0\.05 ms deadline/)
+    const json = JSON.parse(
+      (await run(['solve', 't.json', '--json'], { 't.json': JSON.stringify(doc) })).stdout,
+    )
+    expect(json.warnings[0]).toContain('metering')
   })
 
   it('compares every policy with --policy all and reports regret, windows and robustness', async () => {
@@ -209,8 +241,8 @@ describe('qkdvpp solve', () => {
   it('prints a comparison table for one policy against the oracle', async () => {
     const r = await run(['solve', 'builtin:tiny', '--policy', 'greedy', '--days', '1'])
     expect(r.code).toBe(EXIT.ok)
-    expect(r.stdout).toMatch(/^policy\s+objective\s+regret/m)
-    expect(r.stdout).toMatch(/^greedy\s+€/m)
+    expect(r.stdout).toMatch(/^policy\s+status\s+objective\s+regret/m)
+    expect(r.stdout).toMatch(/^greedy\s+feasible\s+€/m)
   })
 
   it('rejects unknown policies, options and missing files as usage errors', async () => {

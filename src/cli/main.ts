@@ -27,6 +27,7 @@ import {
   commandLpVsMilp,
 } from './analysisCommands.ts'
 import { formatComparison, formatOracleSummary } from './summary.ts'
+import { unreachableDeadlines, unreachableDeadlineText } from '../domain/metrics/causes.ts'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -133,7 +134,9 @@ async function commandSolve(args: ReturnType<typeof parseArgs>, io: CliIo): Prom
     solver: { name: 'HiGHS', version: highs.version.toString() },
     evaluationDay: EVALUATION_DAY,
     integer,
+    warnings: scenarioWarnings(scenario),
   }
+  if (!args.flags.has('json')) for (const w of header.warnings) io.stderr(`warning: ${w}\n`)
   const oracleOnly = policies.length === 1 && policies[0] === 'oracle' && days === undefined
   if (oracleOnly) {
     const run = runOracle(highs, scenario, { integer })
@@ -152,6 +155,13 @@ async function commandSolve(args: ReturnType<typeof parseArgs>, io: CliIo): Prom
   }
   const oracle = comparison.policies.oracle
   return oracle === undefined ? EXIT.ok : reportInfeasible(scenario, oracle, io)
+}
+
+/** Warnings about the scenario that do not stop a solve, in domain words. */
+function scenarioWarnings(scenario: Scenario): string[] {
+  return unreachableDeadlines(scenario, buildInstance(scenario, EVALUATION_DAY)).map(
+    unreachableDeadlineText,
+  )
 }
 
 function reportInfeasible(scenario: Scenario, report: PolicyReport, io: CliIo): number {

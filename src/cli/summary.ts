@@ -11,6 +11,19 @@ const mbit = (v: number | null): string =>
   v === null ? 'n/a' : `${(v / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} Mbit`
 const pct = (v: number | null): string => (v === null ? 'n/a' : `${(v * 100).toFixed(2)}%`)
 
+const count = (v: number): string => v.toLocaleString('en-GB', { maximumFractionDigits: 0 })
+
+/** Where the late messages and the residual risk come from (causes.ts), as indented lines. */
+function causeLines(r: OracleRun['report']): string[] {
+  const sla = r.slaViolationsByCause
+  const risk = r.residualRiskByCause
+  if (sla === null || risk === null) return []
+  return [
+    `  late by cause             ${count(sla.deadlineUnreachable)} no allowed option meets the deadline, ${count(sla.lateByChoice)} late option chosen, ${count(sla.heldForKey)} held for lack of key, ${count(sla.outage)} held in a link outage`,
+    `  risk by cause             ${eur(risk.floor)} left by the strongest allowed options, ${eur(risk.keyScarcity)} from scarce key, ${eur(risk.outage)} in link outages`,
+  ]
+}
+
 /** A short report of the oracle run for a terminal. */
 export function formatOracleSummary(scenario: Scenario, run: OracleRun, integer: boolean): string {
   const r = run.report
@@ -22,9 +35,10 @@ export function formatOracleSummary(scenario: Scenario, run: OracleRun, integer:
   if (r.objectiveEur !== null) {
     lines.push(
       '',
-      `Objective (risk + SLA)      ${eur(r.objectiveEur)}`,
+      `Objective (risk + SLA)      ${eur(r.objectiveEur)}${r.terminalChargeEur !== null && r.terminalChargeEur >= 0.005 ? `   (incl. ${eur(r.terminalChargeEur)} for ${mbit(r.endShortfallBits)} left below the starting stores)` : ''}`,
       `Residual risk               ${eur(r.residualRiskEur)}   (all-classical day: ${eur(run.metrics?.classicalRiskEur ?? null)})`,
       `SLA violations              ${(r.slaViolations ?? 0).toLocaleString('en-GB', { maximumFractionDigits: 0 })} messages (${pct(r.slaViolationRate)})`,
+      ...causeLines(r),
       `Key generated / used        ${mbit(r.keyGeneratedBits)} / ${mbit(r.keyUsedBits)}  (utilization ${pct(r.keyUtilization)}, spilled ${mbit(r.keySpilledBits)})`,
       `Key efficiency              ${eur(r.keyEfficiencyEurPerMbit)} of risk removed per Mbit`,
       `Threshold certificate       ${(r.thresholdViolation ?? 0).toExponential(2)} (largest relative violation of the price-threshold rule)`,
@@ -52,6 +66,7 @@ export function formatComparison(scenario: Scenario, comparison: Comparison, day
   const rows = Object.entries(comparison.policies)
   const header = [
     'policy',
+    'status',
     'objective',
     'regret',
     'residual risk',
@@ -64,6 +79,7 @@ export function formatComparison(scenario: Scenario, comparison: Comparison, day
   ]
   const table = rows.map(([name, r]) => [
     name,
+    r.status,
     eur(r.objectiveEur),
     r.regretVsOracle === null ? 'n/a' : `${(r.regretVsOracle * 100).toFixed(1)}%`,
     eur(r.residualRiskEur),
@@ -89,5 +105,6 @@ export function formatComparison(scenario: Scenario, comparison: Comparison, day
     ...table.map(line),
     '',
     'Window risk: residual risk inside the attack windows and key-yield shocks.',
+    'Status: optimal or infeasible (oracle); feasible, or forced-hold when a policy had to hold messages although holding is not allowed (online policies).',
   ].join('\n')}\n`
 }

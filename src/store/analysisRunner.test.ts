@@ -30,6 +30,8 @@ const values: LinkValues = { status: 'optimal', objectiveEur: 1, links: [], elap
 function fakeClient() {
   const calls: string[] = []
   const client = {
+    warmUp: () => Promise.resolve(0),
+    terminate: () => undefined,
     frontier: (r: { revision: number }) => {
       calls.push(`frontier@${r.revision}`)
       return Promise.resolve({ ok: true, revision: r.revision, frontier })
@@ -63,11 +65,13 @@ afterEach(() => {
 })
 
 const pool = { createPoolClient: () => fakeClient().client, poolSize: 2 }
+/** The runner with `client` as its analysis worker (frontier, link values, LP vs MILP). */
+const withClient = (client: SolverClient) => ({ ...pool, analysisClient: client })
 
 describe('analysis runner', () => {
   it('files a result with the revision it was computed for, and marks it stale after an edit', async () => {
     const { client } = fakeClient()
-    runner = startAnalysisRunner(client, pool)
+    runner = startAnalysisRunner(client, withClient(client))
     useAppStore.setState({ requestedRevision: 7 })
     await runner.run('frontier')
     const entry = useAppStore.getState().analysis.frontier
@@ -78,7 +82,7 @@ describe('analysis runner', () => {
 
   it('shows a refused scenario as a message naming the field', async () => {
     const { client } = fakeClient()
-    runner = startAnalysisRunner(client, pool)
+    runner = startAnalysisRunner(client, withClient(client))
     await runner.run('integrality')
     const entry = useAppStore.getState().analysis.integrality
     expect(entry.state).toBe('error')
@@ -87,7 +91,7 @@ describe('analysis runner', () => {
 
   it('auto-runs frontier then link values once the plan is in, only while the view is open', async () => {
     const { client, calls } = fakeClient()
-    runner = startAnalysisRunner(client, pool)
+    runner = startAnalysisRunner(client, withClient(client))
     const planned = {
       requestedRevision: 3,
       comparisonRevision: 3,

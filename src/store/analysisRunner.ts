@@ -1,36 +1,65 @@
 /**
  * Runs the decision-support analyses and files their results in the analysis slice, each tagged
- * with the revision it was computed for. Frontier, link values and LP-vs-MILP go to the planner's
- * own worker (one wasm solver, so they queue behind or ahead of a re-plan); the N-1 sweep runs on
- * a separate pool so it never holds the planner up and can be cancelled by terminating the pool.
- * Nothing expensive runs on every edit: the frontier and link values re-run by themselves only
- * while the view is open, once the plan for the latest edit is in, and only when that plan was
- * quick to solve (a proxy for the ~20 solves the frontier needs).
+ * with the revision it was computed for. Frontier, link values and LP-vs-MILP run on a worker of
+ * their own (started when the view first opens): the planner's worker keeps its warm models,
+ * which on a large scenario fill a third of the solver's 2 GB, and stopping an analysis (cancel,
+ * timeout) terminates only that worker, never the planner. The N-1 sweep runs on a separate
+ * pool. Each run carries an estimate of its time from the scenario's size (runTimeEstimate.ts),
+ * which the panels turn into progress. Nothing expensive runs on every edit: the frontier and
+ * link values re-run by themselves only while the view is open, once the plan for the latest
+ * edit is in, and only when that plan was quick to solve (a proxy for the ~20 solves the
+ * frontier needs).
  */
-import type { Failure } from '../worker/api.ts'
-import { SolveCancelled, type SolverClient } from '../worker/client.ts'
+import { contingencyCases } from '../domain/analysis/contingency.ts'
+import type { Scenario } from '../domain/scenario/types.ts'
+import type { Failure, ScenarioSize } from '../worker/api.ts'
+import type { SolverClient } from '../worker/client.ts'
 import { ContingencyPool } from '../worker/contingencyPool.ts'
 import type { AnalysisEntry, AnalysisKind, AnalysisResults } from './analysisSlice.ts'
-import { useAppStore } from './index.ts'
+import { useAppStore, type AppState } from './index.ts'
+import { estimateAnalysisMs } from './runTimeEstimate.ts'
 
 /** Auto-run only when the last oracle solve was faster than this, ms. */
 export const AUTO_RUN_MAX_SOLVE_MS = 400
 /** Wait after the plan settles before auto-running, ms (edits in a burst run once). */
 export const AUTO_RUN_DELAY_MS = 500
-/** An analysis longer than this is stopped with a message, ms. */
+/** An analysis is stopped with a message after this long, or three times its estimate, ms. */
 export const ANALYSIS_TIMEOUT_MS = 120_000
 
 export interface AnalysisRunner {
   run: (kind: AnalysisKind) => Promise<void>
+  /** Stops a running analysis: its worker is terminated; the planner is unaffected. */
+  cancel: (kind: AnalysisKind) => void
   /** Stops a running N-1 sweep (its workers are terminated; the planner is unaffected). */
   cancelSweep: () => void
+  /** Run time to expect for `kind` on the shown plan's scenario, ms (undefined before a plan). */
+  estimate: (kind: AnalysisKind) => number | undefined
   dispose: () => void
 }
 
 export interface AnalysisRunnerOptions {
-  /** Makes one solver client (its own worker) for the N-1 pool. */
+  /** Makes one solver client (its own worker), for the N-1 pool and for the analysis worker. */
   createPoolClient: () => SolverClient
   poolSize: number
+  /**
+   * Where frontier, link values and LP vs MILP run. Default: a worker of their own made with
+   * `createPoolClient` on first use (the planner's client, passed first, is not used for them).
+   */
+  analysisClient?: SolverClient
+}
+
+/** The size and N-1 case count an estimate needs, from the shown plan. */
+function estimateFor(s: AppState, kind: AnalysisKind, poolSize: number): number | undefined {
+  const size: ScenarioSize | undefined = s.oracle?.size
+  if (size === undefined) return undefined
+  const scenario: Scenario | undefined = s.plannedScenario
+  const cases =
+    kind === 'contingency' && scenario !== undefined ? contingencyCases(scenario).length : undefined
+  return estimateAnalysisMs(kind, {
+    size,
+    ...(cases !== undefined && { cases }),
+    poolSize,
+  })
 }
 
 /** Pool size for the N-1 sweep: at least 2 workers, at most 4. */
@@ -53,12 +82,15 @@ function errorText(error: unknown): string {
 }
 
 export function startAnalysisRunner(
-  client: SolverClient,
+  _planner: SolverClient,
   options: AnalysisRunnerOptions,
 ): AnalysisRunner {
   const set = useAppStore.setState
   const get = useAppStore.getState
   let pool: ContingencyPool | undefined
+  let own: SolverClient | undefined = options.analysisClient
+  const analysisClient = (): SolverClient => (own ??= options.createPoolClient())
+  const aborts = new Map<AnalysisKind, AbortController>()
   let sweepAbort: AbortController | undefined
   let autoTimer: ReturnType<typeof setTimeout> | undefined
   /** Revision the auto-run last started for (so a failing analysis is not retried in a loop). */
@@ -83,11 +115,30 @@ export function startAnalysisRunner(
       message: undefined,
     } as Partial<AnalysisResults[K]>)
 
-  const solveOnPlanner = async (kind: Exclude<AnalysisKind, 'contingency'>): Promise<void> => {
+  const estimate = (kind: AnalysisKind): number | undefined =>
+    estimateFor(get(), kind, options.poolSize)
+
+  const started = (
+    kind: AnalysisKind,
+  ): Pick<AnalysisEntry<unknown>, 'state' | 'message' | 'startedAt' | 'estimateMs'> => ({
+    state: 'running',
+    message: undefined,
+    startedAt: Date.now(),
+    estimateMs: estimate(kind),
+  })
+
+  const solveOnWorker = async (kind: Exclude<AnalysisKind, 'contingency'>): Promise<void> => {
     const { requestedRevision: revision, scenario } = get()
     const request = { revision, scenario }
-    const callOptions = { timeoutMs: ANALYSIS_TIMEOUT_MS }
-    patch(kind, { state: 'running', message: undefined })
+    const abort = new AbortController()
+    aborts.set(kind, abort)
+    const expected = estimate(kind)
+    const callOptions = {
+      timeoutMs: Math.max(ANALYSIS_TIMEOUT_MS, 3 * (expected ?? 0)),
+      signal: abort.signal,
+    }
+    const client = analysisClient()
+    patch(kind, started(kind))
     try {
       if (kind === 'frontier') {
         const answer = await client.frontier(request, callOptions)
@@ -103,13 +154,18 @@ export function startAnalysisRunner(
         else patch(kind, { state: 'error', message: failureMessage(answer) })
       }
     } catch (error) {
-      patch(kind, {
-        state: 'error',
-        message:
-          error instanceof SolveCancelled && error.reason === 'cancelled'
-            ? 'Stopped because the planner’s solve was cancelled; run it again.'
-            : errorText(error),
-      })
+      const entry: AnalysisEntry<unknown> = get().analysis[kind]
+      if (abort.signal.aborted) {
+        patch(kind, {
+          state: entry.result === undefined ? 'idle' : 'ready',
+          message: `Stopped; ${entry.result === undefined ? 'nothing was computed' : 'the previous results are shown'}.`,
+        })
+      } else {
+        patch(kind, { state: 'error', message: errorText(error) })
+      }
+    } finally {
+      if (aborts.get(kind) === abort) aborts.delete(kind)
+      patch(kind, { startedAt: undefined, estimateMs: undefined })
     }
   }
 
@@ -118,7 +174,7 @@ export function startAnalysisRunner(
     pool ??= new ContingencyPool(options.createPoolClient, options.poolSize)
     const abort = new AbortController()
     sweepAbort = abort
-    patch('contingency', { state: 'running', message: undefined, progress: undefined })
+    patch('contingency', { ...started('contingency'), progress: undefined })
     try {
       const report = await pool.sweep(
         revision,
@@ -140,13 +196,13 @@ export function startAnalysisRunner(
       }
     } finally {
       if (sweepAbort === abort) sweepAbort = undefined
-      patch('contingency', { progress: undefined })
+      patch('contingency', { progress: undefined, startedAt: undefined, estimateMs: undefined })
     }
   }
 
   const run = (kind: AnalysisKind): Promise<void> => {
     if (get().analysis[kind].state === 'running') return Promise.resolve()
-    return kind === 'contingency' ? sweep() : solveOnPlanner(kind)
+    return kind === 'contingency' ? sweep() : solveOnWorker(kind)
   }
 
   /** Frontier then link values, for the latest edit, once the planner has answered for it. */
@@ -172,6 +228,12 @@ export function startAnalysisRunner(
   }
 
   const unsubscribe = useAppStore.subscribe((state, previous) => {
+    // Start the analysis worker when the view first opens, so the first run does not wait for it.
+    if (state.resultsView === 'analysis' && previous.resultsView !== 'analysis') {
+      void analysisClient()
+        .warmUp()
+        .catch(() => undefined)
+    }
     const relevant =
       state.resultsView !== previous.resultsView ||
       state.solveState !== previous.solveState ||
@@ -189,12 +251,16 @@ export function startAnalysisRunner(
 
   return {
     run,
+    cancel: (kind) => (kind === 'contingency' ? sweepAbort?.abort() : aborts.get(kind)?.abort()),
     cancelSweep: () => sweepAbort?.abort(),
+    estimate,
     dispose: () => {
       unsubscribe()
       if (autoTimer !== undefined) clearTimeout(autoTimer)
       sweepAbort?.abort()
+      for (const abort of aborts.values()) abort.abort()
       pool?.terminate()
+      if (options.analysisClient === undefined) own?.terminate()
     },
   }
 }

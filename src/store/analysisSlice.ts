@@ -24,6 +24,9 @@ export interface AnalysisEntry<T> {
   message: string | undefined
   /** Cases done of all cases (the N-1 sweep only). */
   progress: { done: number; total: number } | undefined
+  /** While running: when the run started (`Date.now()`, ms) and how long it should take, ms. */
+  startedAt: number | undefined
+  estimateMs: number | undefined
 }
 
 export interface AnalysisResults {
@@ -52,6 +55,8 @@ export function idleEntry<T>(): AnalysisEntry<T> {
     scenario: undefined,
     message: undefined,
     progress: undefined,
+    startedAt: undefined,
+    estimateMs: undefined,
   }
 }
 

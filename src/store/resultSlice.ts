@@ -4,7 +4,7 @@
 import type { StateCreator } from 'zustand'
 import type { Comparison } from '../domain/report/comparisonReport.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
-import type { Failure, OraclePlan } from '../worker/api.ts'
+import type { ComparisonProgress, Failure, OraclePlan } from '../worker/api.ts'
 import type { AppState } from './index.ts'
 
 export type SolveState = 'solving' | 'ready' | 'error'
@@ -27,7 +27,20 @@ export interface ResultSlice {
    * live document, so an edit re-renders them once, when its results arrive.
    */
   plannedScenario: Scenario | undefined
+  /**
+   * The policy comparison for `comparisonRevision`, only while that is the shown plan's revision
+   * too: once a newer plan arrives the old comparison moves to `staleComparison`, so nothing
+   * that reads this field (regret, per-policy risk lines) pairs a plan with another revision's
+   * comparison.
+   */
   comparison: Comparison | undefined
+  /**
+   * The last comparison of an older revision, kept for the policy table to show, marked stale,
+   * while the current one is computed or after it failed.
+   */
+  staleComparison: { comparison: Comparison; revision: number } | undefined
+  /** How far the running comparison has got (undefined when none runs). */
+  comparisonProgress: ComparisonProgress | undefined
   scenarioHash: string | undefined
   problem: ProblemReport | undefined
   /** Wall time of the last oracle round trip, ms. */
@@ -48,6 +61,8 @@ export const createResultSlice: StateCreator<AppState, [], [], ResultSlice> = ()
   oracle: undefined,
   plannedScenario: undefined,
   comparison: undefined,
+  staleComparison: undefined,
+  comparisonProgress: undefined,
   scenarioHash: undefined,
   problem: undefined,
   lastSolveMs: undefined,

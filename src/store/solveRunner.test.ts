@@ -87,4 +87,35 @@ describe('solve runner', () => {
     // The abandoned answer was for an older revision: the plan shown is the latest edit's.
     expect(state().plannedScenario).toBe(state().scenario)
   })
+
+  it('reports the comparison’s progress and never pairs a plan with another revision’s comparison', async () => {
+    const planner = inProcessClient(highs)
+    const seen: string[] = []
+    let mixed = 0
+    const unsubscribe = useAppStore.subscribe((s) => {
+      if (s.comparison !== undefined && s.comparisonRevision !== s.oracleRevision) mixed++
+      if (s.comparisonProgress !== undefined) seen.push(s.comparisonProgress.label)
+    })
+    try {
+      runner = startSolveRunner(planner.client, options)
+      await until(() => state().solveState === 'ready')
+      const first = state().comparisonRevision
+      state().editScenario((d) => void (d.qkd.vppShare = d.qkd.vppShare * 0.5))
+      const revision = state().requestedRevision
+      await until(() => state().oracleRevision === revision)
+      // The plan for the edit is in: the older comparison is kept only as the stale one.
+      if (state().comparisonRevision !== revision) {
+        expect(state().comparison).toBeUndefined()
+        expect(state().staleComparison?.revision).toBe(first)
+      }
+      await until(() => state().solveState === 'ready' && state().comparisonRevision === revision)
+      expect(state().staleComparison).toBeUndefined()
+      expect(state().comparisonProgress).toBeUndefined()
+      expect(mixed).toBe(0)
+      expect(seen).toContain('nominal day-ahead plan')
+      expect(seen.some((label) => /^robust plan \d+\/\d+ samples$/.test(label))).toBe(true)
+    } finally {
+      unsubscribe()
+    }
+  })
 })

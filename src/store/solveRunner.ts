@@ -11,7 +11,9 @@
  * or an exported file reproduces. A new edit abandons the canonical solve.
  */
 import { SolveCancelled, type SolverClient } from '../worker/client.ts'
-import { useAppStore } from './index.ts'
+import type { ScenarioSize } from '../worker/api.ts'
+import { useAppStore, type AppState } from './index.ts'
+import { estimateComparisonMs } from './runTimeEstimate.ts'
 
 /** Wait after the last edit before solving, ms. */
 export const EDIT_DEBOUNCE_MS = 120
@@ -19,6 +21,27 @@ export const EDIT_DEBOUNCE_MS = 120
 export const SOLVE_TIMEOUT_MS = 60_000
 /** Quiet time after a warm plan before its canonical re-solve starts, ms. */
 export const CANONICAL_IDLE_MS = 500
+
+/**
+ * The comparison's timeout for a scenario of `size`: three times its estimate, so only a solve
+ * that is truly stuck is stopped (the large scenario's comparison takes a minute or more).
+ */
+export function comparisonTimeoutMs(size: ScenarioSize | undefined): number {
+  return size === undefined ? SOLVE_TIMEOUT_MS : 3 * estimateComparisonMs(size)
+}
+
+/**
+ * When the plan for `revision` is shown, the comparison of another revision stops being "the"
+ * comparison (so regret and per-policy lines never pair with another revision's plan) and is
+ * kept only for the policy table, marked stale.
+ */
+function retireComparison(s: AppState, revision: number): Partial<AppState> {
+  if (s.comparison === undefined || s.comparisonRevision === revision) return {}
+  return {
+    comparison: undefined,
+    staleComparison: { comparison: s.comparison, revision: s.comparisonRevision },
+  }
+}
 
 export interface SolveRunner {
   /** Stops the running solve; the current results stay on screen, marked as stale. */
@@ -51,6 +74,10 @@ export function startSolveRunner(
   const set = useAppStore.setState
   const timeoutMs = runnerOptions.timeoutMs ?? SOLVE_TIMEOUT_MS
   const canonicalClient = runnerOptions.canonicalClient
+  // A timeout the caller chose holds for every call; the default one grows with the scenario
+  // for the comparison, which solves the LP once per sampled day.
+  const compareTimeout = (size: ScenarioSize): number =>
+    runnerOptions.timeoutMs ?? Math.max(SOLVE_TIMEOUT_MS, comparisonTimeoutMs(size))
 
   const failWith = (revision: number, error: unknown): void => {
     const kind = error instanceof SolveCancelled ? error.reason : 'crashed'
@@ -74,7 +101,7 @@ export function startSolveRunner(
       const oracle = await client.solveOracle(request, options)
       if (current()) {
         if (oracle.ok) {
-          set({
+          set((s) => ({
             oracle: oracle.plan,
             plannedScenario: request.scenario,
             oracleRevision: revision,
@@ -82,30 +109,43 @@ export function startSolveRunner(
             lastSolveMs: performance.now() - started,
             problem: undefined,
             planCanonical: false,
-          })
+            ...retireComparison(s, revision),
+            comparisonProgress: undefined,
+          }))
         } else {
           set({ solveState: 'error', problem: oracle })
         }
       }
       if (current() && oracle.ok) {
-        const comparison = await client.comparePolicies(request, options)
+        const comparison = await client.comparePolicies(request, {
+          ...options,
+          timeoutMs: compareTimeout(oracle.plan.size),
+          onProgress: (progress) => {
+            if (current()) set({ comparisonProgress: progress })
+          },
+        })
         if (current()) {
           if (comparison.ok) {
             const canonical = oracle.canonical && comparison.canonical
             set({
               comparison: comparison.comparison,
               comparisonRevision: revision,
+              staleComparison: undefined,
+              comparisonProgress: undefined,
               solveState: 'ready',
               planCanonical: canonical,
             })
             if (!canonical) scheduleCanonical(revision)
           } else {
-            set({ solveState: 'error', problem: comparison })
+            set({ solveState: 'error', problem: comparison, comparisonProgress: undefined })
           }
         }
       }
     } catch (error) {
-      if (current()) failWith(revision, error)
+      if (current()) {
+        failWith(revision, error)
+        set({ comparisonProgress: undefined })
+      }
     } finally {
       running = false
       abort = undefined
@@ -138,7 +178,10 @@ export function startSolveRunner(
     try {
       const oracle = await target.solveOracle(request, options)
       if (!current() || !oracle.ok) return
-      const comparison = await target.comparePolicies(request, options)
+      const comparison = await target.comparePolicies(request, {
+        ...options,
+        timeoutMs: compareTimeout(oracle.plan.size),
+      })
       if (!current() || !comparison.ok) return
       // Both at once, so no chart ever pairs a canonical oracle with a warm comparison.
       set({ oracle: oracle.plan, comparison: comparison.comparison, planCanonical: true })

@@ -35,6 +35,29 @@ export interface OraclePlan extends PolicyReport {
   slotMinutes: number
   slots: number
   warm: boolean
+  /**
+   * The scenario's size as the solver sees it, for run-time estimates: flows (process × DER
+   * site or route), links, and the oracle LP's columns and rows.
+   */
+  size: ScenarioSize
+}
+
+export interface ScenarioSize {
+  flows: number
+  slots: number
+  links: number
+  columns: number
+  rows: number
+  /** Sampled days of the robust day-ahead plan (`uncertainty.scenarioCount`). */
+  samples: number
+}
+
+/** How far a policy comparison has got: `done` of `total` steps, and what runs now. */
+export interface ComparisonProgress {
+  done: number
+  total: number
+  /** e.g. `robust plan 7/20 samples`. */
+  label: string
 }
 
 export type Failure =

@@ -5,7 +5,7 @@
  * scenario lives in the store, never only in the worker, so nothing the user made is lost.
  */
 import * as Comlink from 'comlink'
-import type { ComparisonResponse, OracleResponse, SolveRequest } from './api.ts'
+import type { ComparisonProgress, ComparisonResponse, OracleResponse, SolveRequest } from './api.ts'
 import type {
   AnalysisRequest,
   analyseContingencies,
@@ -32,8 +32,19 @@ export interface CallOptions {
   timeoutMs?: number
 }
 
+export interface CompareOptions extends CallOptions {
+  /** Called as the comparison moves on (robust plan samples, oracle, online policies). */
+  onProgress?: (progress: ComparisonProgress) => void
+}
+
 type Method =
-  'solveOracle' | 'comparePolicies' | 'frontier' | 'linkValues' | 'integrality' | 'contingencies'
+  | 'solveOracle'
+  | 'comparePolicies'
+  | 'frontier'
+  | 'linkValues'
+  | 'integrality'
+  | 'contingencies'
+  | 'memoryBytes'
 
 export class SolverClient {
   private worker: Worker | undefined
@@ -84,7 +95,12 @@ export class SolverClient {
     this.ready = undefined
   }
 
-  private call<T>(method: Method, request: { revision: number }, options: CallOptions): Promise<T> {
+  private call<T>(
+    method: Method,
+    request: { revision: number },
+    options: CallOptions,
+    ...extra: unknown[]
+  ): Promise<T> {
     const api = this.ensure()
     return new Promise<T>((resolve, reject) => {
       let settled = false
@@ -119,7 +135,9 @@ export class SolverClient {
         return
       }
       options.signal?.addEventListener('abort', onAbort)
-      ;((api[method] as (r: unknown) => Promise<unknown>)(request) as Promise<T>).then(
+      ;(
+        (api[method] as (...args: unknown[]) => Promise<unknown>)(request, ...extra) as Promise<T>
+      ).then(
         (value) => finish(() => resolve(this.afterResponse(value))),
         (error: unknown) => finish(() => reject(new SolveCancelled('crashed', String(error)))),
       )
@@ -144,8 +162,20 @@ export class SolverClient {
     return this.call('solveOracle', request, options)
   }
 
-  comparePolicies(request: SolveRequest, options: CallOptions = {}): Promise<ComparisonResponse> {
-    return this.call('comparePolicies', request, options)
+  comparePolicies(
+    request: SolveRequest,
+    options: CompareOptions = {},
+  ): Promise<ComparisonResponse> {
+    const { onProgress } = options
+    return onProgress === undefined
+      ? this.call('comparePolicies', request, options)
+      : this.call('comparePolicies', request, options, Comlink.proxy(onProgress))
+  }
+
+  /** The worker's solver memory, bytes (WebAssembly memory only grows); undefined if not started. */
+  async memoryBytes(): Promise<number | undefined> {
+    if (this.api === undefined) return undefined
+    return this.call<number>('memoryBytes', { revision: 0 }, {})
   }
 
   frontier(

@@ -6,7 +6,12 @@
  */
 import type { Highs } from 'highs'
 import type { SolveRequest } from './api.ts'
-import { SolveCancelled, type CallOptions, type SolverClient } from './client.ts'
+import {
+  SolveCancelled,
+  type CallOptions,
+  type CompareOptions,
+  type SolverClient,
+} from './client.ts'
 import { createPlannerState, disposePlanner, planComparison, planOracle } from './plan.ts'
 
 export interface InProcessClient {
@@ -44,9 +49,9 @@ export function inProcessClient(highs: Highs): InProcessClient {
       await wait(request, options)
       return planOracle(highs, planner, request)
     },
-    comparePolicies: async (request: SolveRequest, options: CallOptions = {}) => {
+    comparePolicies: async (request: SolveRequest, options: CompareOptions = {}) => {
       await wait(request, options)
-      return planComparison(highs, request, planner)
+      return planComparison(highs, request, planner, options.onProgress)
     },
   }
   return {

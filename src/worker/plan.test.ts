@@ -7,7 +7,18 @@ import type { Highs } from 'highs'
 import { loadSolver } from '../node/loadSolver.ts'
 import { representativeScenario } from '../domain/scenario/builtins/representative.ts'
 import { tinyScenario } from '../domain/scenario/builtins/tiny.ts'
-import { createPlannerState, disposePlanner, planComparison, planOracle } from './plan.ts'
+import { buildInstance } from '../domain/derive/instance.ts'
+import { robustPlan } from '../domain/policy/offlinePlan.ts'
+import { validateScenario } from '../domain/scenario/validate.ts'
+import { modelBytes, SessionPool } from '../domain/solve/sessionPool.ts'
+import type { ComparisonProgress } from './api.ts'
+import {
+  comparisonStep,
+  createPlannerState,
+  disposePlanner,
+  planComparison,
+  planOracle,
+} from './plan.ts'
 import { withoutTimings } from './inProcessClient.ts'
 
 let highs: Highs
@@ -131,4 +142,73 @@ describe('canonical solves', () => {
       disposePlanner(fresh)
     }
   }, 60_000)
+})
+
+describe('comparison progress and the model pool', () => {
+  it('names each step of a comparison from the model it asks for', () => {
+    expect(comparisonStep('plan:forecast', 20)).toEqual({
+      done: 0,
+      total: 23,
+      label: 'nominal day-ahead plan',
+    })
+    expect(comparisonStep('plan:1000006', 20)).toEqual({
+      done: 7,
+      total: 23,
+      label: 'robust plan 7/20 samples',
+    })
+    expect(comparisonStep('oracle:0', 20).done).toBe(21)
+  })
+
+  it('reports progress through the comparison, and its size with the plan', () => {
+    const state = createPlannerState()
+    const steps: ComparisonProgress[] = []
+    try {
+      const plan = planOracle(highs, state, { revision: 1, scenario: tinyScenario() })
+      if (!plan.ok) throw new Error(plan.message)
+      expect(plan.plan.size.flows).toBeGreaterThan(0)
+      expect(plan.plan.size.columns).toBeGreaterThan(0)
+      const answer = planComparison(highs, { revision: 1, scenario: tinyScenario() }, state, (p) =>
+        steps.push(p),
+      )
+      expect(answer.ok).toBe(true)
+      const samples = plan.plan.size.samples
+      expect(steps.map((p) => p.label)).toContain(`robust plan ${samples}/${samples} samples`)
+      expect(steps.map((p) => p.done)).toEqual([...steps.map((p) => p.done)].sort((a, b) => a - b))
+    } finally {
+      disposePlanner(state)
+    }
+  })
+
+  it('keeps no more models than its memory budget holds, and plans the same within it', () => {
+    const validated = validateScenario(representativeScenario())
+    if (!validated.ok) throw new Error('representative does not validate')
+    const scenario = validated.scenario
+    const oneModel = modelBytes(buildInstance(scenario)) * 2.5
+    const capped = new SessionPool(highs, { budgetBytes: oneModel })
+    const roomy = new SessionPool(highs)
+    try {
+      const a = robustPlan(highs, scenario, capped)
+      expect(capped.size).toBe(2)
+      const b = robustPlan(highs, scenario, roomy)
+      expect(roomy.size).toBe(scenario.uncertainty.scenarioCount)
+      const objectives = (p: typeof a) => p.samples.map((x) => x.objectiveEur)
+      // Equal up to the solver's optimality tolerance (another warm start, the same optimum).
+      const same = (x: typeof a, y: typeof a) =>
+        objectives(x).forEach((v, i) => {
+          const w = objectives(y)[i] ?? NaN
+          expect(Math.abs(v - w)).toBeLessThanOrEqual(1e-7 * Math.abs(w))
+        })
+      same(a, b)
+      // Again after an edit of numbers only: each day gets its own warm start back.
+      const edited = structuredClone(scenario)
+      edited.qkd.vppShare *= 0.8
+      const c = robustPlan(highs, edited, capped)
+      const d = robustPlan(highs, edited, roomy)
+      expect(capped.size).toBe(2)
+      same(c, d)
+    } finally {
+      capped.dispose()
+      roomy.dispose()
+    }
+  })
 })

@@ -7,15 +7,22 @@ import type { Highs } from 'highs'
 import { buildInstance } from '../domain/derive/instance.ts'
 import { computeMetrics } from '../domain/metrics/metrics.ts'
 import { comparePolicies } from '../domain/report/comparisonReport.ts'
-import { EVALUATION_DAY, policyReport, tidy } from '../domain/report/oracleReport.ts'
+import {
+  addWorkingFixes,
+  EVALUATION_DAY,
+  policyReport,
+  tidy,
+} from '../domain/report/oracleReport.ts'
 import { thresholdPoints } from '../domain/report/thresholdPoints.ts'
 import { thresholdCertificate } from '../domain/metrics/threshold.ts'
 import { POLICY_NAMES } from '../domain/policy/evaluate.ts'
+import { OFFLINE_DAY_BASE } from '../domain/policy/offlinePlan.ts'
 import { scenarioHash } from '../domain/scenario/hash.ts'
 import { validateScenario } from '../domain/scenario/validate.ts'
 import { OracleSession } from '../domain/solve/oracleSession.ts'
 import { SessionPool } from '../domain/solve/sessionPool.ts'
 import type {
+  ComparisonProgress,
   ComparisonResponse,
   Failure,
   OraclePlan,
@@ -67,6 +74,7 @@ export function planOracle(
   if (state.session === undefined) state.session = new OracleSession(highs, instance)
   else state.session.update(instance)
   const result = state.session.solve()
+  if (result.infeasibility !== undefined) addWorkingFixes(highs, scenario, result.infeasibility)
   if (result.status === 'infeasible') {
     return {
       ok: false,
@@ -128,6 +136,14 @@ export function planOracle(
     slotMinutes: scenario.horizon.slotMinutes,
     slots: scenario.horizon.slots,
     warm: result.warm,
+    size: {
+      flows: instance.flows.length,
+      slots: instance.slots,
+      links: instance.links.length,
+      columns: state.session.layout?.layout.numCols ?? 0,
+      rows: state.session.layout?.layout.numRows ?? 0,
+      samples: scenario.uncertainty.scenarioCount,
+    },
   }
   // A cold solve (new or rebuilt model) is what a fresh page computes, whatever came before.
   return {
@@ -147,6 +163,7 @@ export function planComparison(
   highs: Highs,
   request: SolveRequest,
   state?: PlannerState,
+  onProgress?: (progress: ComparisonProgress) => void,
 ): ComparisonResponse {
   const validated = validateScenario(request.scenario)
   if (!validated.ok) return invalid(request.revision, validated.issues)
@@ -155,7 +172,7 @@ export function planComparison(
     // exactly as they do in a fresh tab, but nothing from earlier edits does.
     const own = createPlannerState()
     try {
-      return planComparison(highs, { ...request, canonical: false }, own)
+      return planComparison(highs, { ...request, canonical: false }, own, onProgress)
     } finally {
       disposePlanner(own)
     }
@@ -164,12 +181,38 @@ export function planComparison(
   // day-ahead plan on a throwaway model, which may pick another of several equal optima.
   const fresh = state !== undefined && state.pool === undefined
   if (state !== undefined) state.pool ??= new SessionPool(highs)
-  return {
-    ok: true,
-    revision: request.revision,
-    comparison: comparePolicies(highs, validated.scenario, POLICY_NAMES, 1, state?.pool),
-    canonical: fresh,
+  const pool = state?.pool
+  const samples = validated.scenario.uncertainty.scenarioCount
+  if (pool !== undefined && onProgress !== undefined) {
+    pool.onSession = (key) => onProgress(comparisonStep(key, samples))
   }
+  try {
+    return {
+      ok: true,
+      revision: request.revision,
+      comparison: comparePolicies(highs, validated.scenario, POLICY_NAMES, 1, pool),
+      canonical: fresh,
+    }
+  } finally {
+    if (pool !== undefined) pool.onSession = undefined
+  }
+}
+
+/**
+ * Where a comparison is, from the pool key of the model it asks for next: the nominal plan
+ * (`plan:forecast`), the robust plan's samples (`plan:<OFFLINE_DAY_BASE + i>`), then the oracle
+ * on the realised day (`oracle:<day>`), after which only the online policies' simulations run.
+ * Steps: 1 nominal + `samples` robust + 1 oracle, and the online policies as the last.
+ */
+export function comparisonStep(key: string, samples: number): ComparisonProgress {
+  const total = samples + 3
+  if (key === 'plan:forecast') return { done: 0, total, label: 'nominal day-ahead plan' }
+  const day = Number(key.slice(key.indexOf(':') + 1))
+  if (key.startsWith('plan:') && Number.isInteger(day)) {
+    const i = Math.min(samples - 1, Math.max(0, day - OFFLINE_DAY_BASE))
+    return { done: 1 + i, total, label: `robust plan ${i + 1}/${samples} samples` }
+  }
+  return { done: samples + 1, total, label: 'oracle on the realised day, then the online policies' }
 }
 
 /** Frees the persistent model. */

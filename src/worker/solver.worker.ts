@@ -7,7 +7,7 @@ import loadHighs, { type Highs } from 'highs'
 import wasmUrl from 'highs/runtime?url'
 import { tinyScenario } from '../domain/scenario/builtins/tiny.ts'
 import { createPlannerState, planComparison, planOracle } from './plan.ts'
-import type { SolveRequest } from './api.ts'
+import type { ComparisonProgress, SolveRequest } from './api.ts'
 import {
   analyseContingencies,
   analyseFrontier,
@@ -20,6 +20,13 @@ import {
 
 const highsReady = loadHighs({ locateFile: () => wasmUrl })
 const state = createPlannerState()
+
+// For the UI benchmark (e2e/bench-ui.ts): the solver's WebAssembly memory, bytes. It only ever
+// grows, so read after a run it is that run's peak.
+let loaded: Highs | undefined
+void highsReady.then((highs) => (loaded = highs))
+;(globalThis as { qkdvppWasmBytes?: () => number | undefined }).qkdvppWasmBytes = () =>
+  loaded?.memoryBytes
 
 /** Runs a request; an exception becomes a 'crash' answer (the client then replaces the worker). */
 async function guarded<T>(request: { revision: number }, work: (highs: Highs) => T) {
@@ -47,8 +54,29 @@ const api = {
   async solveOracle(request: SolveRequest) {
     return guarded(request, (highs) => planOracle(highs, state, request))
   },
-  async comparePolicies(request: SolveRequest) {
-    return guarded(request, (highs) => planComparison(highs, request, state))
+  /**
+   * `onProgress` is a comlink proxy: each call posts a message at once, even while the solver
+   * blocks this thread, so the page can show how far the comparison has got.
+   */
+  async comparePolicies(
+    request: SolveRequest,
+    onProgress?: (progress: ComparisonProgress) => unknown,
+  ) {
+    const report =
+      onProgress === undefined
+        ? undefined
+        : (progress: ComparisonProgress): void => {
+            void Promise.resolve(onProgress(progress)).catch(() => undefined)
+          }
+    try {
+      return await guarded(request, (highs) => planComparison(highs, request, state, report))
+    } finally {
+      ;(onProgress as Partial<Comlink.ProxyMethods> | undefined)?.[Comlink.releaseProxy]?.()
+    }
+  },
+  /** The solver's WebAssembly memory now, bytes (it only ever grows), for the benchmark. */
+  async memoryBytes(): Promise<number> {
+    return (await highsReady).memoryBytes
   },
   async frontier(request: FrontierRequest) {
     return guarded(request, (highs) => analyseFrontier(highs, request))

@@ -3,6 +3,7 @@
  */
 import { flowKeyBits, linkUseBits, type Allocation } from '../allocation.ts'
 import { holdCostEur, optionCostEur, terminalChargeEur, type Instance } from '../derive/instance.ts'
+import { causesOf, type ResidualRiskByCause, type SlaViolationsByCause } from './causes.ts'
 import { replayStores } from './stores.ts'
 
 export interface LinkSeries {
@@ -32,6 +33,10 @@ export interface Metrics {
   slaPenaltyEur: number
   /** Messages that miss their deadline (late option or held). */
   slaViolations: number
+  /** The same split by cause (see causes.ts); the parts add up to `slaViolations`. */
+  slaViolationsByCause: SlaViolationsByCause
+  /** Residual risk split by cause (see causes.ts); the parts add up to `residualRiskEur`. */
+  residualRiskByCause: ResidualRiskByCause
   /** slaViolations / all messages, 0..1. */
   slaViolationRate: number
   keyGeneratedBits: number
@@ -142,6 +147,7 @@ export function computeMetrics(instance: Instance, allocation: Allocation): Metr
     classicalRiskEur: classicalRisk,
     slaPenaltyEur: slaPenalty,
     slaViolations: totalViol,
+    ...causesOf(instance, allocation),
     slaViolationRate: messages > 0 ? totalViol / messages : 0,
     keyGeneratedBits: generated,
     keyUsedBits: used,

@@ -8,6 +8,7 @@ import type { Allocation } from '../allocation.ts'
 import { buildInstance, type Instance } from '../derive/instance.ts'
 import { computeMetrics, type Metrics } from '../metrics/metrics.ts'
 import type { Scenario } from '../scenario/types.ts'
+import type { Infeasibility } from '../solve/infeasibility.ts'
 import { OracleSession, type OracleResult } from '../solve/oracleSession.ts'
 import type { SessionPool } from '../solve/sessionPool.ts'
 import { nowMs } from '../util/clock.ts'
@@ -38,6 +39,8 @@ export interface PolicyDay {
   solveMs: number
   /** Median controller step, ms (online policies). */
   stepMsMedian?: number
+  /** Why the oracle found no plan (oracle only, when infeasible). */
+  infeasibility?: Infeasibility
 }
 
 export interface EvaluationContext {
@@ -98,6 +101,7 @@ function runOracleDay(context: EvaluationContext, realised: Instance): PolicyDay
   }
   const result = session.solve()
   const day: PolicyDay = { policy: 'oracle', status: result.status, solveMs: result.solveMs }
+  if (result.infeasibility !== undefined) day.infeasibility = result.infeasibility
   if (result.allocation !== undefined) {
     day.allocation = result.allocation
     day.metrics = computeMetrics(realised, result.allocation)

@@ -20,7 +20,13 @@ import type { Scenario } from '../scenario/types.ts'
 import type { SessionPool } from '../solve/sessionPool.ts'
 import { nowMs } from '../util/clock.ts'
 import { NoDayAheadPlanError } from '../policy/offlinePlan.ts'
-import { EVALUATION_DAY, policyReport, tidy, type PolicyReport } from './oracleReport.ts'
+import {
+  addWorkingFixes,
+  EVALUATION_DAY,
+  policyReport,
+  tidy,
+  type PolicyReport,
+} from './oracleReport.ts'
 
 export interface WindowRisk {
   label: string
@@ -103,7 +109,16 @@ function reportDay(scenario: Scenario, realised: Instance, day: PolicyDay): Poli
     day.allocation !== undefined && day.prices !== undefined
       ? thresholdCertificate(realised, day.allocation, day.prices)
       : undefined
-  return policyReport(realised, day.status, day.solveMs, day.metrics, day.prices, certificate)
+  const report = policyReport(
+    realised,
+    day.status,
+    day.solveMs,
+    day.metrics,
+    day.prices,
+    certificate,
+  )
+  if (day.infeasibility !== undefined) report.infeasibility = day.infeasibility
+  return report
 }
 
 /**
@@ -160,6 +175,7 @@ export function comparePolicies(
       if (day.stepMsMedian !== undefined) report.stepMsMedian = tidy(day.stepMsMedian)
       reports[day.policy] = report
     }
+    completeInfeasibility(highs, scenario, reports)
     return { policies: reports, planningMs: tidy(planningMs), totalMs: tidy(nowMs() - started) }
   } finally {
     disposeEvaluation(context)
@@ -211,6 +227,7 @@ function withoutDayAheadPlan(
         inWindows: unionRisk(scenario, day?.metrics),
       }
     }
+    completeInfeasibility(highs, scenario, reports)
     return { policies: reports, planningMs: 0, totalMs: tidy(nowMs() - started) }
   } finally {
     disposeEvaluation(context)
@@ -243,4 +260,14 @@ function notRun(
     proven: false,
   }
   return report
+}
+
+/** An infeasible day gets the same explanation, fixes included, under every `--policy`. */
+function completeInfeasibility(
+  highs: Highs,
+  scenario: Scenario,
+  reports: Comparison['policies'],
+): void {
+  const why = reports.oracle?.infeasibility
+  if (why !== undefined) addWorkingFixes(highs, scenario, why)
 }

@@ -8,14 +8,16 @@ import { computeMetrics, type Metrics } from '../metrics/metrics.ts'
 import { thresholdCertificate } from '../metrics/threshold.ts'
 import type { Scenario } from '../scenario/types.ts'
 import type { Infeasibility } from '../solve/infeasibility.ts'
+import type { ResidualRiskByCause, SlaViolationsByCause } from '../metrics/causes.ts'
 import type { PolicyStatus } from '../policy/evaluate.ts'
+import { fixesSentence, workingFixes } from '../solve/fixes.ts'
 import { OracleSession, type OracleResult, type SessionOptions } from '../solve/oracleSession.ts'
+import { EVALUATION_DAY } from './evaluationDay.ts'
 
 export const RESULT_FORMAT = 'qkd-vpp-result'
 export const RESULT_VERSION = 1
 
-/** The realised day the oracle (and, later, every policy) is evaluated on. */
-export const EVALUATION_DAY = 0
+export { EVALUATION_DAY } from './evaluationDay.ts'
 
 export interface LinkReport {
   shadowPriceEurPerBit: number[]
@@ -33,6 +35,10 @@ export interface PolicyReport {
   endShortfallBits: number | null
   residualRiskEur: number | null
   slaViolations: number | null
+  /** Late messages by cause: no allowed option meets the deadline, a late option chosen, held for lack of key, held in an outage. */
+  slaViolationsByCause: SlaViolationsByCause | null
+  /** Residual risk by cause, €: what the strongest option leaves, key scarcity, outages. */
+  residualRiskByCause: ResidualRiskByCause | null
   slaViolationRate: number | null
   keyGeneratedBits: number | null
   keyUsedBits: number | null
@@ -63,6 +69,14 @@ export function tidy(value: number): number {
 
 const tidyAll = (values: ArrayLike<number>): number[] => Array.from(values, tidy)
 
+/** Tidies every number of a small record of named figures. */
+function tidyRecord<T extends object>(record: T): T {
+  const out = { ...record }
+  for (const key of Object.keys(out) as Array<keyof T>)
+    out[key] = tidy(out[key] as number) as T[keyof T]
+  return out
+}
+
 /** Turns metrics and prices into the reported shape. */
 export function policyReport(
   instance: Instance,
@@ -89,6 +103,8 @@ export function policyReport(
     endShortfallBits: n(metrics?.endShortfallBits),
     residualRiskEur: n(metrics?.residualRiskEur),
     slaViolations: n(metrics?.slaViolations),
+    slaViolationsByCause: metrics === undefined ? null : tidyRecord(metrics.slaViolationsByCause),
+    residualRiskByCause: metrics === undefined ? null : tidyRecord(metrics.residualRiskByCause),
     slaViolationRate: n(metrics?.slaViolationRate),
     keyGeneratedBits: n(metrics?.keyGeneratedBits),
     keyUsedBits: n(metrics?.keyUsedBits),
@@ -122,12 +138,14 @@ export function runOracle(
 ): OracleRun {
   const instance = buildInstance(scenario, EVALUATION_DAY)
   const session = new OracleSession(highs, instance, options)
+  let result: OracleResult
   try {
-    const result = session.solve()
-    return reportOracle(instance, result)
+    result = session.solve()
   } finally {
     session.dispose()
   }
+  if (result.infeasibility !== undefined) addWorkingFixes(highs, scenario, result.infeasibility)
+  return reportOracle(instance, result)
 }
 
 /** Reports an oracle result already solved on `instance`. */
@@ -160,4 +178,14 @@ export function reportOracle(instance: Instance, result: OracleResult): OracleRu
   const run: OracleRun = { instance, result, report }
   if (metrics !== undefined) run.metrics = metrics
   return run
+}
+
+/**
+ * Completes an infeasibility explanation with the fixes that are known to work (each checked by
+ * solving the changed scenario), in place: `fixes` and the closing sentence of `messages`.
+ */
+export function addWorkingFixes(highs: Highs, scenario: Scenario, why: Infeasibility): void {
+  if (why.fixes !== undefined) return
+  why.fixes = workingFixes(highs, scenario, why)
+  why.messages.push(fixesSentence(why.fixes))
 }

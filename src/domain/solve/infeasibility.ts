@@ -6,6 +6,7 @@
 import type { Model } from 'highs'
 import type { Instance, OptionData } from '../derive/instance.ts'
 import type { OracleModel } from '../model/buildOracleModel.ts'
+import type { InfeasibilityFix } from './fixes.ts'
 
 export interface Infeasibility {
   /** Link ids whose key balance or store bounds are in the conflict. */
@@ -20,6 +21,11 @@ export interface Infeasibility {
   messages: string[]
   /** Whether the solver proved the subsystem irreducible (false: a best-effort candidate set). */
   proven: boolean
+  /**
+   * Changes known to make the scenario feasible, each checked by a solve (see fixes.ts); set by
+   * the report layer, which also closes `messages` with them.
+   */
+  fixes?: InfeasibilityFix[]
 }
 
 type Member =
@@ -153,7 +159,7 @@ function describeMembers(
     if (link === undefined) continue
     const supplyKbps = (Math.min(...s.map((t) => link.supplyBps[t] ?? 0)) / 1000).toFixed(2)
     const storeNote = storeLinks.has(e)
-      ? ` and its store must stay between the reserve (${(link.reserveBits / 1e6).toFixed(2)} Mbit) and the buffer (${(link.bufferBits / 1e6).toFixed(2)} Mbit) and end the day no lower than it started`
+      ? ` and its store must stay between the reserve (${(link.reserveBits / 1e6).toFixed(2)} Mbit) and the buffer (${(link.bufferBits / 1e6).toFixed(2)} Mbit)`
       : ''
     messages.push(
       `Link ${link.id} (${link.a}–${link.b}) cannot supply enough key in slots ${slotText(s, instance.slotSeconds)}: its VPP supply is as low as ${supplyKbps} kb/s${storeNote}.`,
@@ -177,21 +183,5 @@ function describeMembers(
       `Process ${f.processId}, flow ${f.flow.from} -> ${f.flow.to}, needs at least ${needKbps} kb/s of key in slots ${slotText(s, instance.slotSeconds)} even with its cheapest allowed option "${cheapest.id}"${holdNote}.`,
     )
   }
-  const keyedProcesses = [
-    ...new Set(
-      [...flowSlots.keys()]
-        .map((k) => instance.flows[k])
-        .filter((f) => f !== undefined && f.options.every((o) => o.keyBps > 0))
-        .map((f) => f?.processId ?? ''),
-    ),
-  ]
-  const fixes = [
-    instance.holdAllowed ? undefined : 'allow holding messages (policy.holdAllowed)',
-    keyedProcesses.length > 0
-      ? `lower the floor option (minOption) of ${keyedProcesses.join(', ')}`
-      : undefined,
-    "raise the VPP key share (qkd.vppShare) or the affected links' key rates",
-  ].filter((f) => f !== undefined)
-  messages.push(`To make it feasible: ${fixes.join('; or ')}.`)
   return { links, processes, flows, slots, messages, proven }
 }

@@ -17,11 +17,12 @@ import {
 import type { ContingencyReport } from '../../domain/analysis/contingency.ts'
 import type { Scenario } from '../../domain/scenario/types.ts'
 import { useAppStore } from '../../store/index.ts'
+import { durationText } from '../../store/runTimeEstimate.ts'
 import { NO_ANIMATION } from '../charts/chartConfig.ts'
 import { ChartFrame } from '../charts/ChartFrame.tsx'
 import { formatEur, slotClock } from '../format.ts'
 import { useAnalysisRunner } from './analysisContext.ts'
-import { AnalysisPanel } from './AnalysisPanel.tsx'
+import { AnalysisPanel, useElapsed } from './AnalysisPanel.tsx'
 import { deltaText, tornadoRows, type TornadoRow } from './transforms.ts'
 
 const DAY = { label: 'Failed all day', colour: '#1b6ca8' }
@@ -33,7 +34,7 @@ export function ContingencyPanel() {
     <AnalysisPanel
       kind="contingency"
       title="N-1 contingencies"
-      description="Each QKD link and each trusted relay fails in turn, for the whole day and for the shock window, and the day is re-planned: how much the best plan’s cost rises (€ per day), and which process loses key first. Runs on separate workers, a few seconds; the planner stays responsive."
+      description="Each QKD link and each trusted relay fails in turn, for the whole day and for the shock window, and the day is re-planned: how much the best plan’s cost rises (€ per day), and which process loses key first. Runs on separate workers; the planner stays responsive."
       running={<SweepProgress />}
     >
       <ContingencyChart />
@@ -42,8 +43,17 @@ export function ContingencyPanel() {
 }
 
 function SweepProgress() {
-  const progress = useAppStore((s) => s.analysis.contingency.progress)
+  const entry = useAppStore((s) => s.analysis.contingency)
+  const progress = entry.progress
   const runner = useAnalysisRunner()
+  const elapsed = useElapsed(entry.startedAt)
+  // Once cases come in, the time left follows the measured pace; before, the estimate.
+  const left =
+    progress !== undefined && progress.done > 0
+      ? ((progress.total - progress.done) * elapsed) / progress.done
+      : entry.estimateMs === undefined
+        ? undefined
+        : entry.estimateMs - elapsed
   return (
     <div className="analysis-progress" data-testid="contingency-progress">
       <progress
@@ -55,6 +65,7 @@ function SweepProgress() {
         {progress === undefined
           ? 'Starting the workers…'
           : `${progress.done} of ${progress.total} cases`}
+        {left !== undefined && left > 1000 ? `, ${durationText(left)} left` : ''}
       </span>
       <button type="button" className="button button--small" onClick={() => runner?.cancelSweep()}>
         Cancel sweep

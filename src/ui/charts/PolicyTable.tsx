@@ -13,31 +13,52 @@ const colour = (p: keyof typeof POLICY_SERIES | undefined): string =>
 
 const select = (s: AppState) => ({
   comparison: s.comparison,
+  staleComparison: s.staleComparison,
   comparisonRevision: s.comparisonRevision,
   oracleRevision: s.oracleRevision,
+  solveState: s.solveState,
+  progress: s.comparisonProgress,
 })
 
+/** What the table says while its rows are not the shown plan's (or there are none yet). */
+function pendingText(
+  solveState: AppState['solveState'],
+  progress: AppState['comparisonProgress'],
+): string {
+  if (solveState === 'error') return 'The policy comparison for this plan did not finish.'
+  return progress === undefined
+    ? 'Comparing policies…'
+    : `Comparing policies: ${progress.label} (step ${progress.done + 1} of ${progress.total})…`
+}
+
 function PolicyTableView({
-  comparison,
+  comparison: current,
+  staleComparison,
   comparisonRevision,
   oracleRevision,
+  solveState,
+  progress,
 }: ReturnType<typeof select>) {
-  const stale = comparison !== undefined && comparisonRevision !== oracleRevision
+  // The rows: the shown plan's comparison, else the last older one, marked stale.
+  const comparison = current ?? staleComparison?.comparison
+  const revision = current !== undefined ? comparisonRevision : (staleComparison?.revision ?? -1)
+  const stale = comparison !== undefined && revision !== oracleRevision
   const rows = comparison === undefined ? [] : policyRows(comparison)
   const days = comparison?.policies.oracle?.robustness.days ?? 1
   const present = POLICY_ORDER.filter((p) => comparison?.policies[p] !== undefined)
-  const staleNote = 'Comparing policies… the figures below are from the previous edit.'
+  const pending = pendingText(solveState, progress)
+  const staleNote = `${pending} The figures below are from an earlier version of the scenario (revision ${revision}), not from the plan shown.`
   return (
     <ChartFrame
       id="policies"
       title="Policies compared"
-      subtitle={`Oracle (perfect foresight) against the online policies on the realised day: € for money, messages for SLA violations, Mbit of key counted per link; regret is the objective above the oracle's; CVaR95 over ${days} realised day${days === 1 ? '' : 's'}.${stale ? ` ${staleNote}` : ''}`}
-      revision={comparisonRevision}
-      empty={comparison === undefined ? 'Comparing policies…' : undefined}
+      subtitle={`Oracle (perfect foresight) against the online policies on the realised day: € for money, messages for SLA violations, Mbit of key counted per link; regret is the objective above the oracle's; CVaR95 over ${days} realised day${days === 1 ? '' : 's'}.`}
+      revision={revision}
+      empty={comparison === undefined ? pending : undefined}
       table={() => ({ columns: POLICY_COLUMNS, rows })}
     >
       {stale && (
-        <p className="chart__note chart__note--stale" role="status">
+        <p className="chart__note chart__note--stale" role="status" data-testid="policies-stale">
           {staleNote}
         </p>
       )}
@@ -47,7 +68,11 @@ function PolicyTableView({
         role="region"
         aria-label="Policies compared (table)"
       >
-        <table className={`data-table policy-table${stale ? ' policy-table--stale' : ''}`}>
+        <table
+          className={`data-table policy-table${stale ? ' policy-table--stale' : ''}`}
+          data-revision={revision}
+          data-stale={stale}
+        >
           <caption className="policy-table__caption">
             One row per policy on the evaluation day (realised day 0)
           </caption>

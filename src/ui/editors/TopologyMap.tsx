@@ -8,11 +8,11 @@ import { useShallow } from 'zustand/react/shallow'
 import { useAppStore, type AppState } from '../../store/index.ts'
 import { useChartState } from '../charts/useChartState.ts'
 import type { MapColouring } from '../../store/uiSlice.ts'
-import { formatEur, formatPercent, formatPricePerMbit } from '../format.ts'
+import { formatPercent, formatPricePerMbit } from '../format.ts'
 import { LinkForm } from './LinkForm.tsx'
 import { MapLegend } from './MapLegend.tsx'
 import { MapSvg, type MapLinkView } from './MapSvg.tsx'
-import { linkColourScale, linkValues } from './mapColour.ts'
+import { bestUpgradeByLink, linkColourScale, linkValueMapText, linkValues } from './mapColour.ts'
 import { AddLinkForm, AddNodeForm, NodeDetails } from './NodeForms.tsx'
 import { deleteLink, deleteNode, nodeDeleteBlockers } from './topology.ts'
 
@@ -43,9 +43,8 @@ export function TopologyMap() {
   const [selectedNodeId, setSelectedNodeId] = useState<string | undefined>(undefined)
   const [message, setMessage] = useState('')
 
-  const linkValueEur = Object.fromEntries(
-    (linkValueResult?.links ?? []).map((l) => [l.linkId, l.valueEurPerKbpsLinkRate]),
-  )
+  // Coloured by each link's best single upgrade (a bigger store or a higher rate), € per day.
+  const linkValueEur = bestUpgradeByLink(linkValueResult)
   const values = linkValues(
     oracle,
     qkd.links.map((l) => l.id),
@@ -55,9 +54,8 @@ export function TopologyMap() {
   const scale = linkColourScale(mode, Object.values(values))
   const valueText = (id: string): string => {
     const v = values[id]
-    if (mode === 'linkValue') {
-      return v === undefined ? 'no link value yet' : `link value ${formatEur(v)}/day per kb/s`
-    }
+    if (mode === 'linkValue')
+      return linkValueMapText(linkValueResult?.links.find((l) => l.linkId === id))
     if (v === undefined) return oracle === undefined ? 'no plan yet' : 'not in the plan'
     return mode === 'price'
       ? `mean shadow price ${formatPricePerMbit(v / 1e6)}`

@@ -1,7 +1,8 @@
 /**
  * The solve status: one element carries `data-solve-state` (solving, ready, error) and
  * `data-revision` for tests and tools, plus a live region so screen readers hear when results
- * change. Long solves show a progress bar and a cancel button. `data-plan` says whether the shown
+ * change. Long solves show a progress bar and a cancel button; the policy comparison says how far
+ * it has got (nominal plan, robust plan sample k of n, oracle day, online policies). `data-plan` says whether the shown
  * plan is the canonical one (what a fresh page computes) or a warm re-solve awaiting it.
  */
 import { useAppStore } from '../../store/index.ts'
@@ -15,12 +16,15 @@ export function SolveStatus() {
   const problem = useAppStore((s) => s.problem)
   const lastSolveMs = useAppStore((s) => s.lastSolveMs)
   const planCanonical = useAppStore((s) => s.planCanonical)
+  const progress = useAppStore((s) => s.comparisonProgress)
   const runner = useSolveRunner()
   const shownRevision = solveState === 'ready' ? comparisonRevision : oracleRevision
   const message =
     solveState === 'solving'
       ? oracleRevision === requested
-        ? 'Plan updated; comparing policies…'
+        ? progress === undefined
+          ? 'Plan updated; comparing policies…'
+          : `Plan updated; comparing policies: ${progress.label} (step ${progress.done + 1} of ${progress.total})…`
         : 'Solving…'
       : solveState === 'ready'
         ? `Plan ready${lastSolveMs === undefined ? '' : ` (oracle in ${Math.round(lastSolveMs)} ms)`}`
@@ -45,7 +49,16 @@ export function SolveStatus() {
       </span>
       {solveState === 'solving' && (
         <>
-          <progress className="solve-status__progress" aria-label="Solve in progress" />
+          {progress !== undefined && oracleRevision === requested ? (
+            <progress
+              className="solve-status__progress"
+              aria-label="Policy comparison progress"
+              value={progress.done}
+              max={progress.total}
+            />
+          ) : (
+            <progress className="solve-status__progress" aria-label="Solve in progress" />
+          )}
           <button type="button" className="button button--small" onClick={() => runner?.cancel()}>
             Cancel
           </button>
