@@ -165,6 +165,19 @@ function scenarioWarnings(scenario: Scenario): string[] {
 }
 
 function reportInfeasible(scenario: Scenario, report: PolicyReport, io: CliIo): number {
+  if (report.status === 'numerical-failure') {
+    // The scenario's numbers, not the user's command, are the problem: invalid input.
+    io.stderr(
+      `Scenario "${scenario.name}" could not be solved reliably:\n  ${report.failure ?? ''}\n`,
+    )
+    return EXIT.invalid
+  }
+  if (report.status === 'time-limit' && report.objectiveEur === null) {
+    io.stderr(
+      `Scenario "${scenario.name}": ${report.failure ?? 'the solver reached its time limit'} before finding a plan.\n`,
+    )
+    return EXIT.invalid
+  }
   if (report.status !== 'infeasible') return EXIT.ok
   io.stderr(`Scenario "${scenario.name}" is infeasible:\n`)
   for (const line of report.infeasibility?.messages ?? []) io.stderr(`  ${line}\n`)

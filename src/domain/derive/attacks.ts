@@ -5,13 +5,17 @@ import { lognormalFactors } from '../util/rng.ts'
 import type { Process, Scenario } from '../scenario/types.ts'
 import type { Flow } from './flows.ts'
 
-/** Product of the multipliers of every window covering `processId` in each slot (1 when none). */
+/**
+ * Product of the multipliers of every window covering `processId` in each slot (1 when none). A
+ * zero multiplier makes the product exactly 0, whatever the others (never 0 × ∞ = NaN). The
+ * validator bounds the product (`MAX_WINDOW_PRODUCT` in `limits.ts`).
+ */
 export function windowMultipliers(scenario: Scenario, processId: string): number[] {
   const out = new Array<number>(scenario.horizon.slots).fill(1)
   for (const w of scenario.threat.windows) {
     if (w.processes !== undefined && !w.processes.includes(processId)) continue
     for (let t = w.startSlot; t < Math.min(w.endSlot, out.length); t++)
-      out[t] = (out[t] ?? 1) * w.multiplier
+      out[t] = w.multiplier === 0 ? 0 : (out[t] ?? 1) * w.multiplier
   }
   return out
 }

@@ -6,7 +6,7 @@
 import type { Scenario } from '../scenario/types.ts'
 import { flowAttackShare, flowImpactEur, processAttempts } from './attacks.ts'
 import { expandFlows, type Flow } from './flows.ts'
-import { kShortestPaths, type CandidatePath } from './paths.ts'
+import { PathFinder, type CandidatePath } from './paths.ts'
 import { keyCostBps, latencyMs, successBound } from './security.ts'
 import { linkKeyRateBps, linkSupplyBps } from './supply.ts'
 
@@ -78,12 +78,34 @@ export interface Instance {
   day: number | undefined
 }
 
+export interface BuildOptions {
+  /**
+   * Candidate paths per flow instead of `policy.pathsPerFlow`. Validation derives with 1: every
+   * number it checks (costs, key, latency from the first path's hops) is the same.
+   */
+  pathsPerFlow?: number
+  /** A path finder over the scenario's links to reuse (its search trees are shared). */
+  pathFinder?: PathFinder
+}
+
 /**
  * Derives the instance of a validated scenario. `day` selects a realised day with seeded noise on
  * supply and attacks; leave it out for the forecast.
  */
-export function buildInstance(scenario: Scenario, day?: number): Instance {
+export function buildInstance(
+  scenario: Scenario,
+  day?: number,
+  options: BuildOptions = {},
+): Instance {
   const flows = expandFlows(scenario)
+  const pathFinder = options.pathFinder ?? new PathFinder(scenario.qkd.links)
+  const pathsPerFlow = options.pathsPerFlow ?? scenario.policy.pathsPerFlow
+  const flowsByProcess = new Map<number, Flow[]>()
+  for (const f of flows) {
+    const list = flowsByProcess.get(f.processIndex) ?? []
+    list.push(f)
+    flowsByProcess.set(f.processIndex, list)
+  }
   const slotSeconds = scenario.horizon.slotMinutes * 60
   const attemptsByProcess = new Map(
     scenario.processes.map((p) => [p.id, processAttempts(scenario, p, day)]),
@@ -91,12 +113,7 @@ export function buildInstance(scenario: Scenario, day?: number): Instance {
   const flowData: FlowData[] = flows.map((flow) => {
     const process = scenario.processes[flow.processIndex]
     if (process === undefined) throw new Error(`flow ${flow.id} has no process`)
-    const paths = kShortestPaths(
-      scenario.qkd.links,
-      flow.from,
-      flow.to,
-      scenario.policy.pathsPerFlow,
-    )
+    const paths = pathFinder.kShortest(flow.from, flow.to, pathsPerFlow)
     const hops = paths[0]?.links.length ?? 0
     const minIndex =
       process.minOption === undefined
@@ -123,7 +140,7 @@ export function buildInstance(scenario: Scenario, day?: number): Instance {
         },
       ]
     })
-    const siblings = flows.filter((f) => f.processIndex === flow.processIndex)
+    const siblings = flowsByProcess.get(flow.processIndex) ?? []
     const share = flowAttackShare(flow, siblings)
     return {
       flow,

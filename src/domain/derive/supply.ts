@@ -10,13 +10,17 @@ export function linkKeyRateBps(link: QkdLink, model: RateModel): number {
   return model.r0Bps * 10 ** ((-model.lossDbPerKm * link.lengthKm) / 10)
 }
 
-/** Product of the factors of every shock covering link `linkId` in each slot (1 when none). */
+/**
+ * Product of the factors of every shock covering link `linkId` in each slot (1 when none). A zero
+ * factor (an outage) makes the product exactly 0, whatever the others (never 0 × ∞ = NaN). The
+ * validator bounds the product (`MAX_SHOCK_PRODUCT` in `limits.ts`).
+ */
 export function shockFactors(scenario: Scenario, linkId: string): number[] {
   const out = new Array<number>(scenario.horizon.slots).fill(1)
   for (const shock of scenario.shocks) {
     if (shock.links !== 'all' && !shock.links.includes(linkId)) continue
     for (let t = shock.startSlot; t < Math.min(shock.endSlot, out.length); t++) {
-      out[t] = (out[t] ?? 1) * shock.factor
+      out[t] = shock.factor === 0 ? 0 : (out[t] ?? 1) * shock.factor
     }
   }
   return out

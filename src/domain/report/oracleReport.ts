@@ -43,6 +43,8 @@ export interface PolicyReport {
   keyGeneratedBits: number | null
   keyUsedBits: number | null
   keySpilledBits: number | null
+  /** Key the plan draws beyond what the stores hold (the replay's check; 0 for any plan shown), bits. */
+  keyShortfallBits: number | null
   keyUtilization: number | null
   keyEfficiencyEurPerMbit: number | null
   solveMs: number
@@ -59,6 +61,8 @@ export interface PolicyReport {
   series: { residualRiskEur: number[]; slaViolations: number[]; keyUsedBits: number[] }
   links: Record<string, LinkReport>
   infeasibility?: Infeasibility
+  /** Why there is no trustworthy plan, in domain words (status `numerical-failure` or `time-limit`). */
+  failure?: string
 }
 
 /** Rounds away binary noise (1e-17 style) so JSON stays readable; keeps 12 significant digits. */
@@ -109,6 +113,7 @@ export function policyReport(
     keyGeneratedBits: n(metrics?.keyGeneratedBits),
     keyUsedBits: n(metrics?.keyUsedBits),
     keySpilledBits: n(metrics?.keySpilledBits),
+    keyShortfallBits: n(metrics?.keyShortfallBits),
     keyUtilization: n(metrics?.keyUtilization),
     keyEfficiencyEurPerMbit: n(metrics?.keyEfficiencyEurPerMbit),
     solveMs: tidy(solveMs),
@@ -175,6 +180,7 @@ export function reportOracle(instance: Instance, result: OracleResult): OracleRu
   }
   if (result.mipGap !== undefined) report.mipGap = tidy(result.mipGap)
   if (result.infeasibility !== undefined) report.infeasibility = result.infeasibility
+  if (result.failure !== undefined) report.failure = result.failure
   const run: OracleRun = { instance, result, report }
   if (metrics !== undefined) run.metrics = metrics
   return run

@@ -19,9 +19,9 @@ export const DEFAULT_CLASSICAL_SUCCESS_BOUND = 1e-3
 
 /**
  * The terminal rule's default price, € per Mbit of key missing from a store at the end of the day.
- * It stands for what that key would have bought tomorrow: €1 per Mbit is above the representative
- * day's typical scarce-slot shadow price, so a plan draws a store below its starting level only
- * for uses worth more than that.
+ * It stands for what that key would have bought tomorrow: €1 per Mbit is about four times the
+ * representative day's median shadow price (€0.26/Mbit), so a plan draws a store below its
+ * starting level only for uses worth more than that.
  */
 export const DEFAULT_TERMINAL_KEY_EUR_PER_MBIT = 1
 

@@ -626,7 +626,7 @@ describe('validateScenario: numbers', () => {
     [
       'processes[0].options[1].refreshSeconds',
       (d: any) => (d.processes[0].options[1].refreshSeconds = 0),
-      'must be greater than 0 and at most 86400, got 0',
+      'must be between 0.001 and 86400, got 0',
     ],
     [
       'processes[0].options[2].tagBits',

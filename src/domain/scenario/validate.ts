@@ -3,7 +3,9 @@
  * or the full list of problems (`path: message`). It never throws on any input.
  */
 import { expandFlows } from '../derive/flows.ts'
-import { kShortestPaths } from '../derive/paths.ts'
+import { buildInstance } from '../derive/instance.ts'
+import { MAX_FLOWS, countFlows, numericSpanProblems, overlapProblems } from '../derive/limits.ts'
+import { PathFinder } from '../derive/paths.ts'
 import {
   DEFAULT_BUFFER_BITS,
   DEFAULT_CLASSICAL_SUCCESS_BOUND,
@@ -53,6 +55,12 @@ const MAX_NODES = 500
 const MAX_LINKS = 2000
 const MAX_PROCESSES = 200
 const MAX_OPTIONS = 8
+/**
+ * Shortest AES re-key interval, s. Its key cost is 256 · channels / refreshSeconds: 1 ms on 10,000
+ * channels is 2.56 Gb/s, already far beyond any QKD link; shorter (down to a denormal 5e-324)
+ * would make the cost infinite.
+ */
+const MIN_REFRESH_SECONDS = 1e-3
 
 /** Validates and completes a scenario document (any JSON value). */
 export function validateScenario(input: unknown): ValidationResult {
@@ -160,11 +168,39 @@ export function validateScenario(input: unknown): ValidationResult {
     policy,
     uncertainty,
   }
+  if (Array.isArray(root.processes) && root.processes.length === 0) {
+    // An empty model has nothing to plan (the solver reports it as an error, not an optimum).
+    r.report('processes', 'must list at least one process: without one there is nothing to plan')
+  }
   const structurallyValid = r.issues.length === 0
   checkReferences(r, scenario)
   // Path search needs sound ids and references; on a broken file it would only add noise.
-  if (structurallyValid && r.issues.length === 0) checkFlowPaths(r, scenario)
+  if (structurallyValid && r.issues.length === 0) checkDerived(r, scenario)
   return r.issues.length === 0 ? { ok: true, scenario } : { ok: false, issues: r.issues }
+}
+
+/**
+ * The semantic pass over derived quantities: the flow count, every flow's path, then the bounds
+ * that keep the model finite and within the solver's range (`derive/limits.ts`). Each step runs
+ * only when the previous ones found nothing, since it derives from what they check.
+ */
+function checkDerived(r: FieldReader, s: Scenario): void {
+  const flowCount = countFlows(s)
+  if (flowCount > MAX_FLOWS) {
+    r.report(
+      'processes',
+      `expand into ${flowCount} flows (processes × endpoint pairs); at most ${MAX_FLOWS} are supported`,
+    )
+    return
+  }
+  const paths = new PathFinder(s.qkd.links)
+  checkFlowPaths(r, s, paths)
+  if (r.issues.length > 0) return
+  for (const issue of overlapProblems(s)) r.report(issue.path, issue.message)
+  if (r.issues.length > 0) return
+  // Costs, key and latency need only each flow's first path.
+  const instance = buildInstance(s, undefined, { pathsPerFlow: 1, pathFinder: paths })
+  for (const issue of numericSpanProblems(instance)) r.report(issue.path, issue.message)
 }
 
 type ItemReader<T> = (r: FieldReader, obj: JsonObject, path: string) => T
@@ -323,8 +359,7 @@ const readOption: ItemReader<SecurityOption> = (r, o, p) => {
   }
   if (option.kind === 'aes-refresh') {
     option.refreshSeconds = r.number(o.refreshSeconds, joinPath(p, 'refreshSeconds'), {
-      min: 0,
-      minExclusive: true,
+      min: MIN_REFRESH_SECONDS,
       max: 86400,
     })
     option.channels = r.number(
@@ -652,7 +687,7 @@ function checkReferences(r: FieldReader, s: Scenario): void {
   })
 }
 
-function checkFlowPaths(r: FieldReader, s: Scenario): void {
+function checkFlowPaths(r: FieldReader, s: Scenario, paths: PathFinder): void {
   const flows = expandFlows(s)
   const seen = new Set<string>()
   for (const flow of flows) {
@@ -665,7 +700,7 @@ function checkFlowPaths(r: FieldReader, s: Scenario): void {
       continue
     }
     seen.add(flow.id)
-    if (kShortestPaths(s.qkd.links, flow.from, flow.to, 1).length === 0) {
+    if (!paths.connected(flow.from, flow.to)) {
       const proc = s.processes[flow.processIndex]
       r.report(
         `processes[${flow.processIndex}].endpoints`,

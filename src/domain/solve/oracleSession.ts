@@ -7,7 +7,7 @@
  * previous optimum. Any structural change (flows, options, paths, horizon, holding) rebuilds.
  */
 import type { Basis, Highs, Model } from 'highs'
-import { emptyAllocation, type Allocation } from '../allocation.ts'
+import { emptyAllocation, linkUseBits, type Allocation } from '../allocation.ts'
 import type { Instance } from '../derive/instance.ts'
 import {
   balanceSlackUnits,
@@ -20,12 +20,20 @@ import {
   terminalCostScaled,
   type OracleModel,
 } from '../model/buildOracleModel.ts'
+import { numericSpanProblems } from '../derive/limits.ts'
+import { replayStores } from '../metrics/stores.ts'
 import { chooseScaling } from '../model/scaling.ts'
 import { nowMs } from '../util/clock.ts'
 import { explainInfeasibility, type Infeasibility } from './infeasibility.ts'
 import { runTieBreak } from './tieBreak.ts'
 
-export type SolveStatus = 'optimal' | 'infeasible' | 'unbounded' | 'time-limit'
+/**
+ * How a solve ended. `numerical-failure`: the solver stopped without a trustworthy optimum (a
+ * solver error, an unknown status, or a plan whose replay spends key the links never had);
+ * `failure` then says why in domain words.
+ */
+export type SolveStatus =
+  'optimal' | 'infeasible' | 'unbounded' | 'time-limit' | 'numerical-failure'
 export type Algorithm = 'simplex' | 'ipm'
 
 export interface SessionOptions {
@@ -66,6 +74,13 @@ export interface OracleResult {
   /** Whether the last solve reused the previous model and basis. */
   warm: boolean
   infeasibility?: Infeasibility
+  /** Why there is no trustworthy plan (`numerical-failure`) or why the solve stopped early. */
+  failure?: string
+  /**
+   * Key the plan draws beyond what the stores hold, over the tolerance of the store replay
+   * (`SHORTFALL_TOLERANCE` in metrics/stores.ts), bits: 0 for every reported optimum.
+   */
+  keyShortfallBits?: number
 }
 
 /**
@@ -192,7 +207,7 @@ export class OracleSession {
     const rows: number[] = []
     const rowLower: number[] = []
     const rowUpper: number[] = []
-    const slack = balanceSlackUnits(instance, layout)
+    const slack = this.slackOf(instance, layout)
     for (let i = 0; i < layout.numRows; i++) {
       if (oldRows.lower[i] !== newRows.lower[i] || oldRows.upper[i] !== newRows.upper[i]) {
         rows.push(i)
@@ -216,6 +231,18 @@ export class OracleSession {
     if (cols.length > 0) model.changeColsBounds({ kind: 'set', indices: cols }, lower, upper)
   }
 
+  /**
+   * The first stage's slivers of extra key (unique prices), only where the tie-break stage will
+   * find the plan without them: LP sessions with the tie-break on. A MILP or an untied LP reports
+   * the first stage's own plan, which must not count on key that does not exist.
+   */
+  private slackOf(instance: Instance, layout: OracleModel['layout']): Float64Array {
+    const integer = this.options.integer ?? instance.integer
+    return integer || this.options.tieBreak === false
+      ? new Float64Array(layout.numRows)
+      : balanceSlackUnits(instance, layout)
+  }
+
   private ensureModel(): { model: Model; built: OracleModel; warm: boolean } {
     if (this.model !== undefined && this.built !== undefined) {
       return { model: this.model, built: this.built, warm: this.lastWasWarmable }
@@ -224,7 +251,7 @@ export class OracleSession {
     const built = buildOracleModel(this.instance)
     const m = built.model
     // The first stage solves with a sliver of extra key per balance row (unique prices).
-    const slack = balanceSlackUnits(this.instance, built.layout)
+    const slack = this.slackOf(this.instance, built.layout)
     const rowUpper = Float64Array.from(m.rowUpper, (u, i) => u + (slack[i] as number))
     const model = this.highs.createModel({
       numCols: m.numCols,
@@ -265,8 +292,76 @@ export class OracleSession {
     return this.options.algorithm ?? 'simplex'
   }
 
-  /** Solves the current instance (LP, or MILP when `integer`). */
+  /**
+   * Solves the current instance (LP, or MILP when `integer`). A warm model that fails (a solver
+   * error, an unknown status, or a plan that overdraws a store) is rebuilt and solved once more
+   * from scratch; what still fails is reported as `numerical-failure` with its reason.
+   */
   solve(): OracleResult {
+    const first = this.attempt()
+    if (first.status !== 'numerical-failure' || !first.warm) return first
+    this.disposeModel()
+    return this.attempt()
+  }
+
+  private attempt(): OracleResult {
+    const warm = this.model !== undefined && this.lastWasWarmable
+    if (this.instance.flows.length === 0) return this.emptyDay()
+    // The realised day's noise can widen the span the validator checked on the forecast.
+    const span = numericSpanProblems(this.instance)
+    if (span.length > 0)
+      return this.failed(
+        `numerically too wide: ${span.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        warm,
+      )
+    try {
+      return this.solveOnce()
+    } catch (error) {
+      // HiGHS reports a failed call by throwing HighsError; anything else is a defect and is
+      // rethrown (as is a wasm abort, after which the module is dead and the worker restarts).
+      if (!(error instanceof Error) || !error.name.startsWith('Highs')) throw error
+      this.disposeModel()
+      return this.failed(`the solver stopped with an error (${error.message})`, warm)
+    }
+  }
+
+  /** A day with no flows: nothing to protect, so the empty plan is optimal at €0. */
+  private emptyDay(): OracleResult {
+    const zeros = (): Float64Array[] =>
+      this.instance.links.map(() => new Float64Array(this.instance.slots))
+    return {
+      status: 'optimal',
+      allocation: emptyAllocation(this.instance),
+      shadowPriceEurPerBit: zeros(),
+      lpStoreBits: this.instance.links.map((l) =>
+        new Float64Array(this.instance.slots).fill(l.initialBits),
+      ),
+      storeDualEurPerBit: zeros(),
+      objectiveEur: 0,
+      solveMs: 0,
+      algorithm: 'simplex',
+      warm: false,
+      keyShortfallBits: 0,
+    }
+  }
+
+  private failed(reason: string, warm: boolean): OracleResult {
+    const zeros = (): Float64Array[] =>
+      this.instance.links.map(() => new Float64Array(this.instance.slots))
+    return {
+      status: 'numerical-failure',
+      shadowPriceEurPerBit: zeros(),
+      lpStoreBits: zeros(),
+      storeDualEurPerBit: zeros(),
+      objectiveEur: Number.NaN,
+      solveMs: 0,
+      algorithm: this.options.algorithm ?? 'simplex',
+      warm,
+      failure: `No trustworthy plan: ${reason}.`,
+    }
+  }
+
+  private solveOnce(): OracleResult {
     this.buildMs = 0
     const { model, built, warm } = this.ensureModel()
     const algorithm = this.algorithmFor(built.layout.numCols)
@@ -285,7 +380,7 @@ export class OracleSession {
       // rounding it toward less key gives HiGHS a feasible incumbent to start from.
       const relaxed = model.run()
       const ints = built.layout.integerCols
-      const hasRelaxed = mapStatus(relaxed.modelStatus) === 'optimal'
+      const hasRelaxed = mapStatus(relaxed.modelStatus).status === 'optimal'
       const colValue = hasRelaxed ? model.getSolution().colValue : undefined
       if (hasRelaxed) lpBoundEur = model.getObjectiveValue() * built.scaling.objectiveUnitEur
       model.changeColsIntegrality(
@@ -302,7 +397,10 @@ export class OracleSession {
       }
     }
     const run = model.run()
-    let status = mapStatus(run.modelStatus)
+    const mapped = mapStatus(run.modelStatus)
+    let status = mapped.status
+    let failure = mapped.failure
+    let keyShortfallBits: number | undefined
     let allocation: Allocation | undefined
     let objective = Number.NaN
     let prices: Float64Array[] = this.instance.links.map(
@@ -342,8 +440,17 @@ export class OracleSession {
         allocation = readAllocation(this.instance, built, plan.colValue)
         lpStore = readStore(this.instance, built, plan.colValue)
       }
-    } else if (status === 'time-limit') {
-      status = 'time-limit'
+    }
+    if (allocation !== undefined) {
+      // Replay: a plan that spends key the links never had is a numerical failure, never an
+      // optimum (MODEL.md §8).
+      keyShortfallBits = planShortfallBits(this.instance, allocation)
+      if (keyShortfallBits > 0) {
+        failure = `the plan would spend ${formatBits(keyShortfallBits)} of key the links never had (the solver's tolerances are too coarse for this scenario's numbers)`
+        status = 'numerical-failure'
+        allocation = undefined
+        objective = Number.NaN
+      }
     }
     let infeasibility: Infeasibility | undefined
     if (status === 'infeasible') {
@@ -368,6 +475,8 @@ export class OracleSession {
     if (lpBoundEur !== undefined) result.lpBoundEur = lpBoundEur
     if (mipGap !== undefined && Number.isFinite(mipGap)) result.mipGap = mipGap
     if (infeasibility !== undefined) result.infeasibility = infeasibility
+    if (keyShortfallBits !== undefined) result.keyShortfallBits = keyShortfallBits
+    if (failure !== undefined) result.failure = `No trustworthy plan: ${failure}.`
     return result
   }
 
@@ -475,23 +584,58 @@ export function roundTowardLessKey(
   return start
 }
 
-function mapStatus(code: number): SolveStatus {
+/** HiGHS model statuses, in words (see `highs.constants.modelStatus`). */
+const MODEL_STATUS_WORDS: Record<number, string> = {
+  0: 'no status was set',
+  1: 'the model could not be loaded',
+  2: 'the model was rejected as invalid',
+  3: 'presolve failed',
+  4: 'the solve failed',
+  5: 'postsolve failed',
+  10: 'the model was reported unbounded, which every cost being non-negative rules out',
+  11: 'it stopped at an objective bound',
+  12: 'it stopped at an objective target',
+  15: 'it stopped without proving optimality (status unknown)',
+}
+
+/**
+ * Maps a HiGHS model status to the session's status, with words for every one that is not a
+ * plain optimum or proof of infeasibility.
+ */
+function mapStatus(code: number): { status: SolveStatus; failure?: string } {
   switch (code) {
     case 7:
-      return 'optimal'
+      return { status: 'optimal' }
     case 8:
-      return 'infeasible'
     case 9:
-      return 'infeasible'
-    case 10:
-      return 'unbounded'
+      // 9 is "unbounded or infeasible"; with non-negative costs on bounded choices the
+      // objective cannot be unbounded, so it is infeasible.
+      return { status: 'infeasible' }
     case 13:
+      return { status: 'time-limit', failure: 'the solver reached its time limit' }
     case 14:
+      return { status: 'time-limit', failure: 'the solver reached its iteration limit' }
+    case 16:
     case 17:
-      return 'time-limit'
+      return { status: 'time-limit', failure: 'the solve was interrupted' }
     default:
-      throw new Error(`HiGHS ended with model status ${code}`)
+      return {
+        status: 'numerical-failure',
+        failure: `HiGHS ended with status ${code}: ${MODEL_STATUS_WORDS[code] ?? 'an unexpected status'}`,
+      }
   }
+}
+
+/** Key drawn beyond what the stores held over the day, bits (beyond the replay's tolerance). */
+export function planShortfallBits(instance: Instance, allocation: Allocation): number {
+  let total = 0
+  for (const replay of replayStores(instance, linkUseBits(instance, allocation)))
+    for (const bits of replay.shortfallBits) total += bits
+  return total
+}
+
+function formatBits(bits: number): string {
+  return bits >= 1e6 ? `${(bits / 1e6).toPrecision(3)} Mbit` : `${bits.toPrecision(3)} bits`
 }
 
 /** Reads option, hold and path shares out of the solver's column values. */
