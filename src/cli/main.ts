@@ -16,7 +16,9 @@ import {
 } from '../domain/report/oracleReport.ts'
 import { BUILTIN_SCENARIOS, isBuiltinName } from '../domain/scenario/builtins/index.ts'
 import { scenarioHash } from '../domain/scenario/hash.ts'
+import { parseScenarioText } from '../domain/scenario/parse.ts'
 import { validateScenario } from '../domain/scenario/validate.ts'
+import { terminalSafe } from './terminal.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
 import { loadSolver } from '../node/loadSolver.ts'
 import { parseArgs, UsageError } from './args.ts'
@@ -87,13 +89,9 @@ async function readScenario(file: string, io: CliIo): Promise<Scenario> {
       throw new InvalidInput([`${file}: cannot read file${code === undefined ? '' : ` (${code})`}`])
     }
   }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw new InvalidInput([`(root): not valid JSON: ${(error as Error).message}`])
-  }
-  const result = validateScenario(json)
+  const parsed = parseScenarioText(text)
+  if (!parsed.ok) throw new InvalidInput([`(root): ${parsed.message}`])
+  const result = validateScenario(parsed.json)
   if (!result.ok) throw new InvalidInput(result.issues.map((i) => `${i.path}: ${i.message}`))
   return result.scenario
 }
@@ -131,7 +129,7 @@ async function commandSolve(args: ReturnType<typeof parseArgs>, io: CliIo): Prom
     format: RESULT_FORMAT,
     version: RESULT_VERSION,
     scenario: { name: scenario.name, hash: scenarioHash(loaded) },
-    solver: { name: 'HiGHS', version: highs.version.toString() },
+    solver: { name: 'HiGHS', version: highs.version.string },
     evaluationDay: EVALUATION_DAY,
     integer,
     warnings: scenarioWarnings(scenario),
@@ -214,12 +212,26 @@ async function commandAnalysis(
 ): Promise<number> {
   const scenario = await readScenario(args.file(), io)
   const highs = await loadSolver()
+  // Every analysis varies the base plan; without one there is nothing to vary, and an empty
+  // table with exit 0 would read as "nothing matters". Say why instead, as `solve` does.
+  const base = runOracle(highs, scenario)
+  if (base.report.status !== 'optimal') {
+    io.stderr(`qkdvpp ${name}: the base scenario has no plan, so there is nothing to analyse.\n`)
+    const code = reportInfeasible(scenario, base.report, io)
+    return code === EXIT.ok ? EXIT.invalid : code
+  }
   ANALYSES[name](highs, scenario, args, io)
   return EXIT.ok
 }
 
 /** Runs the CLI and returns its exit code. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], raw: CliIo): Promise<number> {
+  // Every line written passes through one filter, so no user text reaches the terminal raw.
+  const io: CliIo = {
+    ...raw,
+    stdout: (text) => raw.stdout(terminalSafe(text)),
+    stderr: (text) => raw.stderr(terminalSafe(text)),
+  }
   try {
     const args = parseArgs(argv)
     switch (args.command) {

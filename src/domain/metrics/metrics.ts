@@ -4,6 +4,7 @@
 import { flowKeyBits, linkUseBits, type Allocation } from '../allocation.ts'
 import { holdCostEur, optionCostEur, terminalChargeEur, type Instance } from '../derive/instance.ts'
 import { causesOf, type ResidualRiskByCause, type SlaViolationsByCause } from './causes.ts'
+import { idRecord } from '../util/idRecord.ts'
 import { replayStores } from './stores.ts'
 
 export interface LinkSeries {
@@ -44,7 +45,10 @@ export interface Metrics {
   keySpilledBits: number
   /** Key drawn beyond what the store held (0 for any feasible policy), bits. */
   keyShortfallBits: number
-  /** used / generated, 0..1. */
+  /**
+   * used / (generated + starting stores), 0..1: the share of the key the links had that went to
+   * use. (Used / generated alone exceeds 1 when a policy spends its starting stores.)
+   */
   keyUtilization: number
   /** Risk removed versus the all-classical day per Mbit of key used, Eur/Mbit. */
   keyEfficiencyEurPerMbit: number
@@ -65,8 +69,8 @@ export function computeMetrics(instance: Instance, allocation: Allocation): Metr
   const T = instance.slots
   const risk = new Array<number>(T).fill(0)
   const viol = new Array<number>(T).fill(0)
-  const byProcessKey: Record<string, number[]> = {}
-  const byProcessViol: Record<string, number[]> = {}
+  const byProcessKey = idRecord<number[]>()
+  const byProcessViol = idRecord<number[]>()
   for (const id of instance.processIds) {
     byProcessKey[id] = new Array<number>(T).fill(0)
     byProcessViol[id] = new Array<number>(T).fill(0)
@@ -110,12 +114,13 @@ export function computeMetrics(instance: Instance, allocation: Allocation): Metr
   })
   const use = linkUseBits(instance, allocation)
   const stores = replayStores(instance, use)
-  const links: Record<string, LinkSeries> = {}
+  const links = idRecord<LinkSeries>()
   let generated = 0
   let used = 0
   let spilled = 0
   let shortfall = 0
   let terminalCharge = 0
+  let starting = 0
   let endShortfall = 0
   const usedPerSlot = new Array<number>(T).fill(0)
   instance.links.forEach((link, e) => {
@@ -126,6 +131,7 @@ export function computeMetrics(instance: Instance, allocation: Allocation): Metr
       used += u[t] ?? 0
       usedPerSlot[t] = (usedPerSlot[t] ?? 0) + (u[t] ?? 0)
     }
+    starting += link.initialBits
     const endStore = T > 0 ? (s?.storeBits[T - 1] ?? link.initialBits) : link.initialBits
     endShortfall += Math.max(0, link.endTargetBits - endStore)
     terminalCharge += terminalChargeEur(instance, link, endStore)
@@ -153,7 +159,7 @@ export function computeMetrics(instance: Instance, allocation: Allocation): Metr
     keyUsedBits: used,
     keySpilledBits: spilled,
     keyShortfallBits: shortfall,
-    keyUtilization: generated > 0 ? used / generated : 0,
+    keyUtilization: generated + starting > 0 ? used / (generated + starting) : 0,
     keyEfficiencyEurPerMbit: used > 0 ? (classicalRisk - residual) / (used / 1e6) : 0,
     series: {
       residualRiskEur: risk,

@@ -12,6 +12,7 @@ import type { ResidualRiskByCause, SlaViolationsByCause } from '../metrics/cause
 import type { PolicyStatus } from '../policy/evaluate.ts'
 import { fixesSentence, workingFixes } from '../solve/fixes.ts'
 import { OracleSession, type OracleResult, type SessionOptions } from '../solve/oracleSession.ts'
+import { idRecord } from '../util/idRecord.ts'
 import { EVALUATION_DAY } from './evaluationDay.ts'
 
 export const RESULT_FORMAT = 'qkd-vpp-result'
@@ -90,7 +91,7 @@ export function policyReport(
   prices: readonly Float64Array[] | undefined,
   certificate: { maxViolationEur: number; relativeViolation: number } | undefined,
 ): PolicyReport {
-  const links: Record<string, LinkReport> = {}
+  const links = idRecord<LinkReport>()
   instance.links.forEach((link, e) => {
     const series = metrics?.links[link.id]
     links[link.id] = {

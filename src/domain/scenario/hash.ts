@@ -3,12 +3,14 @@
  * that validate to the same scenario share a hash, whatever their key order or left-out defaults,
  * so results, exports and share links can name exactly what they were computed from.
  */
+import { idRecord } from '../util/idRecord.ts'
 
 /** JSON with object keys sorted at every level. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v
-    const sorted: Record<string, unknown> = {}
+    // No prototype: a key named "__proto__" stays a key instead of replacing the prototype.
+    const sorted = idRecord<unknown>()
     for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k]
     return sorted
   })

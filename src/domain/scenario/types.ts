@@ -195,6 +195,8 @@ export interface Scenario {
   format: typeof SCENARIO_FORMAT
   version: typeof SCENARIO_VERSION
   name: string
+  /** Free-text notes about the scenario, at most 4,000 characters. */
+  description?: string
   seed: number
   horizon: Horizon
   qkd: {

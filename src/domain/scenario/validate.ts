@@ -62,6 +62,9 @@ const MAX_OPTIONS = 8
  */
 const MIN_REFRESH_SECONDS = 1e-3
 
+/** Longest `description`, characters: a paragraph or two of notes, not a document. */
+export const MAX_DESCRIPTION_LENGTH = 4000
+
 /** Validates and completes a scenario document (any JSON value). */
 export function validateScenario(input: unknown): ValidationResult {
   const r = new FieldReader()
@@ -89,6 +92,10 @@ export function validateScenario(input: unknown): ValidationResult {
   }
   const name = r.string(root.name, 'name', DEFAULT_NAME)
   if (name.length > 200) r.report('name', 'must be at most 200 characters')
+  const description =
+    root.description === undefined ? undefined : r.string(root.description, 'description')
+  if (description !== undefined && description.length > MAX_DESCRIPTION_LENGTH)
+    r.report('description', `must be at most ${MAX_DESCRIPTION_LENGTH} characters`)
   const seed = r.number(
     root.seed,
     'seed',
@@ -158,6 +165,7 @@ export function validateScenario(input: unknown): ValidationResult {
     format: SCENARIO_FORMAT,
     version: SCENARIO_VERSION,
     name,
+    ...(description !== undefined && { description }),
     seed,
     horizon,
     qkd: { nodes, links, rateModel, vppShare },
