@@ -45,7 +45,7 @@ export function formatOracleSummary(scenario: Scenario, run: OracleRun, integer:
     )
     if (r.lpBoundEur !== undefined) {
       lines.push(
-        `LP bound / integrality gap  ${eur(r.lpBoundEur)} / ${pct(r.integralityGap ?? 0)} (MILP stopped within ${pct(r.mipGap ?? 0)} of optimal)`,
+        `LP bound / integrality gap  ${eur(r.lpBoundEur)} / ${pct(r.integralityGap ?? 0)} (${r.status === 'time-limit' ? `MILP stopped at its time limit with a gap of ${pct(r.mipGap ?? 1)} to its bound: the best plan found, not a proven optimum` : `MILP stopped within ${pct(r.mipGap ?? 0)} of optimal`})`,
       )
     }
     lines.push('', 'Link         binding slots   peak shadow price (€/Mbit)   used key')

@@ -7,34 +7,31 @@
  * previous optimum. Any structural change (flows, options, paths, horizon, holding) rebuilds.
  */
 import type { Basis, Highs, Model } from 'highs'
-import { emptyAllocation, linkUseBits, type Allocation } from '../allocation.ts'
+import type { Allocation } from '../allocation.ts'
 import type { Instance } from '../derive/instance.ts'
-import {
-  balanceSlackUnits,
-  buildOracleModel,
-  keyColumns,
-  keyRowBoundsBits,
-  objectiveEur,
-  pathColumnCount,
-  storeBoundsBits,
-  terminalCostScaled,
-  type OracleModel,
-} from '../model/buildOracleModel.ts'
+import { balanceSlackUnits, buildOracleModel, type OracleModel } from '../model/buildOracleModel.ts'
 import { numericSpanProblems } from '../derive/limits.ts'
-import { replayStores } from '../metrics/stores.ts'
-import { chooseScaling } from '../model/scaling.ts'
 import { nowMs } from '../util/clock.ts'
 import { explainInfeasibility, type Infeasibility } from './infeasibility.ts'
+import { endMilp, fixedLpDuals, startMilp } from './milp.ts'
+import {
+  formatBits,
+  planShortfallBits,
+  readAllocation,
+  readPrices,
+  readStore,
+  readStoreDuals,
+  SOLUTION_FEASIBLE,
+} from './solution.ts'
+import { mapStatus } from './status.ts'
+import { emptyDayResult, failedResult, type Algorithm, type OracleResult } from './results.ts'
 import { runTieBreak } from './tieBreak.ts'
+import { applyNumericChanges, structureKey } from './warmUpdate.ts'
 
-/**
- * How a solve ended. `numerical-failure`: the solver stopped without a trustworthy optimum (a
- * solver error, an unknown status, or a plan whose replay spends key the links never had);
- * `failure` then says why in domain words.
- */
-export type SolveStatus =
-  'optimal' | 'infeasible' | 'unbounded' | 'time-limit' | 'numerical-failure'
-export type Algorithm = 'simplex' | 'ipm'
+export type { SolveStatus } from './status.ts'
+export type { Algorithm, OracleResult } from './results.ts'
+export { planShortfallBits, readAllocation, readPrices } from './solution.ts'
+export { roundTowardLessKey } from './milp.ts'
 
 export interface SessionOptions {
   /** Solve the MILP (one option per flow and slot) instead of the LP. */
@@ -49,40 +46,6 @@ export interface SessionOptions {
   tieBreak?: boolean
 }
 
-export interface OracleResult {
-  status: SolveStatus
-  /** The solver's allocation; present for `optimal`, and for `time-limit` when an incumbent exists. */
-  allocation?: Allocation
-  /** λ[e][t], Eur per bit (zero for links no flow can use). */
-  shadowPriceEurPerBit: Float64Array[]
-  /** Store level at the end of each slot per link from the LP, bits. */
-  lpStoreBits: Float64Array[]
-  /**
-   * Reduced cost of each store column S[e,t] in Eur per bit (HiGHS sign convention: positive at
-   * the lower bound, negative at the upper bound when minimising; zero strictly inside). The value
-   * of one more bit of store capacity in slot t is `max(0, −storeDual)`; zero for unused links.
-   */
-  storeDualEurPerBit: Float64Array[]
-  /** Objective in Eur, from the solver (unscaled). */
-  objectiveEur: number
-  /** LP relaxation bound in Eur (MILP only). */
-  lpBoundEur?: number
-  /** Relative gap between the MILP value and its proven bound when HiGHS stopped (MILP only). */
-  mipGap?: number
-  solveMs: number
-  algorithm: Algorithm
-  /** Whether the last solve reused the previous model and basis. */
-  warm: boolean
-  infeasibility?: Infeasibility
-  /** Why there is no trustworthy plan (`numerical-failure`) or why the solve stopped early. */
-  failure?: string
-  /**
-   * Key the plan draws beyond what the stores hold, over the tolerance of the store replay
-   * (`SHORTFALL_TOLERANCE` in metrics/stores.ts), bits: 0 for every reported optimum.
-   */
-  keyShortfallBits?: number
-}
-
 /**
  * Relative MIP gap at which the MILP stops (the achieved gap is reported with every result). On
  * the representative day 0.5 % stops in about 3 s at 0.16 % above the best known value; 0.1 %
@@ -92,27 +55,20 @@ export interface OracleResult {
 export const DEFAULT_MIP_GAP = 5e-3
 
 /**
+ * Wall-clock limits of one solve unless `timeLimitSeconds` says otherwise, s. Branch and bound can
+ * run long with no progress on small but awkward MILPs (97 slots, or a floor at the strongest
+ * option); at the limit the best plan found is reported with the gap it reached (status
+ * `time-limit`), so a minute bounds the wait. The LP limit only guards against a stuck solve.
+ */
+export const MILP_TIME_LIMIT_S = 60
+export const LP_TIME_LIMIT_S = 600
+
+/**
  * Primal and dual feasibility tolerance of every solve, in model units: HiGHS's default, stated
  * because the tie-break's face tolerance is derived from it. (1e-9 was tried: warm re-solves of
  * the representative day then ended in solver errors.)
  */
 export const SOLVER_TOLERANCE = 1e-7
-
-/** How far (in powers of two) the ideal units may drift before a warm model is rebuilt. */
-const MAX_SCALING_DRIFT_LOG2 = 4
-
-function structureKey(instance: Instance): string {
-  return JSON.stringify({
-    slots: instance.slots,
-    hold: instance.holdAllowed,
-    flows: instance.flows.map((f) => [
-      f.flow.id,
-      f.options.map((o) => [o.id, o.keyBps > 0]),
-      f.paths.map((p) => p.links),
-    ]),
-    links: instance.links.length,
-  })
-}
 
 /** A restart point: the model's units and its simplex basis after a solve. */
 export interface SessionCheckpoint {
@@ -149,86 +105,16 @@ export class OracleSession {
     const old = this.instance
     this.instance = instance
     if (this.model === undefined || this.built === undefined) return
-    if (structureKey(instance) !== this.key) {
-      this.disposeModel()
-      return
-    }
-    // Key-cost coefficients move with message rates and slot length; the structure key does not
-    // see them, and a matrix rewrite is no cheaper than a rebuild, so rebuild.
-    const keyChanged = instance.flows.some((f, k) =>
-      f.options.some((o, oi) => o.keyBps !== old.flows[k]?.options[oi]?.keyBps),
-    )
-    if (keyChanged || instance.slotSeconds !== old.slotSeconds) {
-      this.disposeModel()
-      return
-    }
-    const built = this.built
-    const { layout } = built
-    // The ideal units move with supply and costs. The model keeps its units (so the basis stays
-    // valid) while they are within 2^4 of ideal, which keeps the scaled numbers well inside the
-    // solver's comfortable range; beyond that it is rebuilt in fresh units.
-    const scaling = chooseScaling(instance, objectiveEur(instance, layout))
-    const drift = (a: number, b: number): number => Math.abs(Math.log2(a / b))
-    if (
-      drift(scaling.keyUnitBits, built.scaling.keyUnitBits) > MAX_SCALING_DRIFT_LOG2 ||
-      drift(scaling.objectiveUnitEur, built.scaling.objectiveUnitEur) > MAX_SCALING_DRIFT_LOG2
-    ) {
-      this.disposeModel()
-      return
-    }
-    const model = this.model
-    const ku = built.scaling.keyUnitBits
-    const ou = built.scaling.objectiveUnitEur
-    const changedCols: number[] = []
-    const changedCost: number[] = []
-    const oldCost = objectiveEur(old, layout)
-    const newCost = objectiveEur(instance, layout)
-    for (let j = 0; j < layout.numCols; j++) {
-      if (oldCost[j] !== newCost[j]) {
-        changedCols.push(j)
-        changedCost.push((newCost[j] as number) / ou)
-      }
-    }
-    if (old.terminalKeyEurPerBit !== instance.terminalKeyEurPerBit) {
-      // Terminal columns come after every column the loop above can list, in increasing order.
-      const terminalCost = terminalCostScaled(instance, built.scaling)
-      const terminal = Array.from(layout.terminalCol)
-        .filter((j) => j >= 0)
-        .sort((a, b) => a - b)
-      for (const j of terminal) {
-        changedCols.push(j)
-        changedCost.push(terminalCost)
-      }
-    }
-    if (changedCols.length > 0)
-      model.changeColsCost({ kind: 'set', indices: changedCols }, changedCost)
-    const oldRows = keyRowBoundsBits(old, layout)
-    const newRows = keyRowBoundsBits(instance, layout)
-    const rows: number[] = []
-    const rowLower: number[] = []
-    const rowUpper: number[] = []
-    const slack = this.slackOf(instance, layout)
-    for (let i = 0; i < layout.numRows; i++) {
-      if (oldRows.lower[i] !== newRows.lower[i] || oldRows.upper[i] !== newRows.upper[i]) {
-        rows.push(i)
-        rowLower.push((newRows.lower[i] as number) / ku)
-        rowUpper.push((newRows.upper[i] as number) / ku + (slack[i] as number))
-      }
-    }
-    if (rows.length > 0) model.changeRowsBounds({ kind: 'set', indices: rows }, rowLower, rowUpper)
-    const oldStore = storeBoundsBits(old, layout)
-    const newStore = storeBoundsBits(instance, layout)
-    const cols: number[] = []
-    const lower: number[] = []
-    const upper: number[] = []
-    for (const j of keyColumns(instance, layout)) {
-      if (oldStore.lower[j] !== newStore.lower[j] || oldStore.upper[j] !== newStore.upper[j]) {
-        cols.push(j)
-        lower.push((newStore.lower[j] as number) / ku)
-        upper.push((newStore.upper[j] as number) / ku)
-      }
-    }
-    if (cols.length > 0) model.changeColsBounds({ kind: 'set', indices: cols }, lower, upper)
+    const applied =
+      structureKey(instance) === this.key &&
+      applyNumericChanges(
+        this.model,
+        this.built,
+        old,
+        instance,
+        this.slackOf(instance, this.built.layout),
+      )
+    if (!applied) this.disposeModel()
   }
 
   /**
@@ -306,13 +192,15 @@ export class OracleSession {
 
   private attempt(): OracleResult {
     const warm = this.model !== undefined && this.lastWasWarmable
-    if (this.instance.flows.length === 0) return this.emptyDay()
+    if (this.instance.flows.length === 0) return emptyDayResult(this.instance)
     // The realised day's noise can widen the span the validator checked on the forecast.
     const span = numericSpanProblems(this.instance)
     if (span.length > 0)
-      return this.failed(
+      return failedResult(
+        this.instance,
         `numerically too wide: ${span.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
         warm,
+        this.options.algorithm,
       )
     try {
       return this.solveOnce()
@@ -321,46 +209,16 @@ export class OracleSession {
       // rethrown (as is a wasm abort, after which the module is dead and the worker restarts).
       if (!(error instanceof Error) || !error.name.startsWith('Highs')) throw error
       this.disposeModel()
-      return this.failed(`the solver stopped with an error (${error.message})`, warm)
+      return failedResult(
+        this.instance,
+        `the solver stopped with an error (${error.message})`,
+        warm,
+        this.options.algorithm,
+      )
     }
   }
 
   /** A day with no flows: nothing to protect, so the empty plan is optimal at €0. */
-  private emptyDay(): OracleResult {
-    const zeros = (): Float64Array[] =>
-      this.instance.links.map(() => new Float64Array(this.instance.slots))
-    return {
-      status: 'optimal',
-      allocation: emptyAllocation(this.instance),
-      shadowPriceEurPerBit: zeros(),
-      lpStoreBits: this.instance.links.map((l) =>
-        new Float64Array(this.instance.slots).fill(l.initialBits),
-      ),
-      storeDualEurPerBit: zeros(),
-      objectiveEur: 0,
-      solveMs: 0,
-      algorithm: 'simplex',
-      warm: false,
-      keyShortfallBits: 0,
-    }
-  }
-
-  private failed(reason: string, warm: boolean): OracleResult {
-    const zeros = (): Float64Array[] =>
-      this.instance.links.map(() => new Float64Array(this.instance.slots))
-    return {
-      status: 'numerical-failure',
-      shadowPriceEurPerBit: zeros(),
-      lpStoreBits: zeros(),
-      storeDualEurPerBit: zeros(),
-      objectiveEur: Number.NaN,
-      solveMs: 0,
-      algorithm: this.options.algorithm ?? 'simplex',
-      warm,
-      failure: `No trustworthy plan: ${reason}.`,
-    }
-  }
-
   private solveOnce(): OracleResult {
     this.buildMs = 0
     const { model, built, warm } = this.ensureModel()
@@ -370,34 +228,14 @@ export class OracleSession {
     // A warm start only helps simplex; interior point always starts afresh.
     model.options.set({
       solver: warm ? 'simplex' : algorithm,
-      time_limit: this.options.timeLimitSeconds ?? 600,
+      time_limit: this.options.timeLimitSeconds ?? (integer ? MILP_TIME_LIMIT_S : LP_TIME_LIMIT_S),
       mip_rel_gap: this.options.mipRelativeGap ?? DEFAULT_MIP_GAP,
     })
     let lpBoundEur: number | undefined
     let mipGap: number | undefined
-    if (integer) {
-      // Solve the LP relaxation first: it is the bound reported beside the MILP value, and
-      // rounding it toward less key gives HiGHS a feasible incumbent to start from.
-      const relaxed = model.run()
-      const ints = built.layout.integerCols
-      const hasRelaxed = mapStatus(relaxed.modelStatus).status === 'optimal'
-      const colValue = hasRelaxed ? model.getSolution().colValue : undefined
-      if (hasRelaxed) lpBoundEur = model.getObjectiveValue() * built.scaling.objectiveUnitEur
-      model.changeColsIntegrality(
-        { kind: 'set', indices: ints },
-        new Int32Array(ints.length).fill(1),
-      )
-      if (colValue !== undefined) {
-        const incumbent = roundTowardLessKey(this.instance, built, colValue)
-        try {
-          model.setSolution({ indices: ints, values: Array.from(ints, (j) => incumbent[j] ?? 0) })
-        } catch {
-          // A rejected start only costs time; the MIP solve proceeds without it.
-        }
-      }
-    }
+    if (integer) lpBoundEur = startMilp(this.highs, model, built, this.instance)
     const run = model.run()
-    const mapped = mapStatus(run.modelStatus)
+    const mapped = mapStatus(run.modelStatus, this.highs.constants.modelStatus)
     let status = mapped.status
     let failure = mapped.failure
     let keyShortfallBits: number | undefined
@@ -412,14 +250,14 @@ export class OracleSession {
     let storeDual: Float64Array[] = this.instance.links.map(
       () => new Float64Array(this.instance.slots),
     )
-    const hasSolution = model.info.get('primal_solution_status') === 2
+    const hasSolution = model.info.get('primal_solution_status') === SOLUTION_FEASIBLE
     if ((status === 'optimal' || status === 'time-limit') && hasSolution) {
       const solution = model.getSolution()
       allocation = readAllocation(this.instance, built, solution.colValue)
       objective = model.getObjectiveValue() * built.scaling.objectiveUnitEur
       if (integer) {
         mipGap = Number(model.info.get('mip_gap'))
-        const fixed = this.fixedLpDuals(model, built, solution.colValue)
+        const fixed = fixedLpDuals(this.highs, model, built, this.instance, solution.colValue)
         prices = fixed.prices
         storeDual = fixed.storeDual
         lpStore = readStore(this.instance, built, solution.colValue)
@@ -456,10 +294,7 @@ export class OracleSession {
     if (status === 'infeasible') {
       infeasibility = explainInfeasibility(model, this.instance, built)
     }
-    if (integer) {
-      const ints = built.layout.integerCols
-      model.changeColsIntegrality({ kind: 'set', indices: ints }, new Int32Array(ints.length))
-    }
+    if (integer) endMilp(model, built)
     this.lastWasWarmable = status === 'optimal' && !integer && algorithm === 'simplex'
     const result: OracleResult = {
       status,
@@ -478,34 +313,6 @@ export class OracleSession {
     if (keyShortfallBits !== undefined) result.keyShortfallBits = keyShortfallBits
     if (failure !== undefined) result.failure = `No trustworthy plan: ${failure}.`
     return result
-  }
-
-  /**
-   * MILP prices: fix x and h at the MILP's values, solve the remaining LP (stores and path split),
-   * read the balance-row duals, then restore the bounds.
-   */
-  private fixedLpDuals(
-    model: Model,
-    built: OracleModel,
-    colValue: Float64Array,
-  ): { prices: Float64Array[]; storeDual: Float64Array[] } {
-    const ints = built.layout.integerCols
-    const before = model.getCols({ kind: 'set', indices: ints })
-    const fixedValues = Array.from(ints, (j) => Math.round(colValue[j] ?? 0))
-    model.changeColsIntegrality({ kind: 'set', indices: ints }, new Int32Array(ints.length))
-    model.changeColsBounds({ kind: 'set', indices: ints }, fixedValues, fixedValues)
-    model.options.set({ solver: 'simplex' })
-    model.run()
-    const solved = model.getModelStatus() === this.highs.constants.modelStatus.optimal
-    const zeros = (): Float64Array[] =>
-      this.instance.links.map(() => new Float64Array(this.instance.slots))
-    const solution = solved ? model.getSolution() : undefined
-    const prices =
-      solution !== undefined ? readPrices(this.instance, built, solution.rowDual) : zeros()
-    const storeDual =
-      solution !== undefined ? readStoreDuals(this.instance, built, solution.colDual) : zeros()
-    model.changeColsBounds({ kind: 'set', indices: ints }, before.lower, before.upper)
-    return { prices, storeDual }
   }
 
   /** The basis after the last LP solve, to restart later solves from (undefined if none). */
@@ -546,176 +353,4 @@ export class OracleSession {
   dispose(): void {
     this.disposeModel()
   }
-}
-
-/**
- * A feasible integer start from an LP solution: each flow-slot takes, of the choices the LP used,
- * the one drawing the least key (hold counts as none). Every link then draws no more than in the
- * LP, so every store stays at least as full and the start is feasible.
- */
-export function roundTowardLessKey(
-  instance: Instance,
-  built: OracleModel,
-  colValue: Float64Array,
-): Float64Array {
-  const { layout } = built
-  const start = new Float64Array(layout.numCols)
-  instance.flows.forEach((f, k) => {
-    const nO = f.options.length
-    const xb = layout.xBase[k] as number
-    const hb = layout.hBase[k] as number
-    for (let t = 0; t < instance.slots; t++) {
-      let pick = -1
-      let pickKey = Infinity
-      for (let o = 0; o < nO; o++) {
-        const key = f.options[o]?.keyBps ?? 0
-        if ((colValue[xb + t * nO + o] ?? 0) > 1e-9 && key < pickKey) {
-          pick = o
-          pickKey = key
-        }
-      }
-      const held = hb >= 0 && (colValue[hb + t] ?? 0) > 1e-9
-      if (held && pickKey > 0) start[hb + t] = 1
-      else if (pick >= 0) start[xb + t * nO + pick] = 1
-      else if (hb >= 0) start[hb + t] = 1
-      else start[xb + t * nO] = 1
-    }
-  })
-  return start
-}
-
-/** HiGHS model statuses, in words (see `highs.constants.modelStatus`). */
-const MODEL_STATUS_WORDS: Record<number, string> = {
-  0: 'no status was set',
-  1: 'the model could not be loaded',
-  2: 'the model was rejected as invalid',
-  3: 'presolve failed',
-  4: 'the solve failed',
-  5: 'postsolve failed',
-  10: 'the model was reported unbounded, which every cost being non-negative rules out',
-  11: 'it stopped at an objective bound',
-  12: 'it stopped at an objective target',
-  15: 'it stopped without proving optimality (status unknown)',
-}
-
-/**
- * Maps a HiGHS model status to the session's status, with words for every one that is not a
- * plain optimum or proof of infeasibility.
- */
-function mapStatus(code: number): { status: SolveStatus; failure?: string } {
-  switch (code) {
-    case 7:
-      return { status: 'optimal' }
-    case 8:
-    case 9:
-      // 9 is "unbounded or infeasible"; with non-negative costs on bounded choices the
-      // objective cannot be unbounded, so it is infeasible.
-      return { status: 'infeasible' }
-    case 13:
-      return { status: 'time-limit', failure: 'the solver reached its time limit' }
-    case 14:
-      return { status: 'time-limit', failure: 'the solver reached its iteration limit' }
-    case 16:
-    case 17:
-      return { status: 'time-limit', failure: 'the solve was interrupted' }
-    default:
-      return {
-        status: 'numerical-failure',
-        failure: `HiGHS ended with status ${code}: ${MODEL_STATUS_WORDS[code] ?? 'an unexpected status'}`,
-      }
-  }
-}
-
-/** Key drawn beyond what the stores held over the day, bits (beyond the replay's tolerance). */
-export function planShortfallBits(instance: Instance, allocation: Allocation): number {
-  let total = 0
-  for (const replay of replayStores(instance, linkUseBits(instance, allocation)))
-    for (const bits of replay.shortfallBits) total += bits
-  return total
-}
-
-function formatBits(bits: number): string {
-  return bits >= 1e6 ? `${(bits / 1e6).toPrecision(3)} Mbit` : `${bits.toPrecision(3)} bits`
-}
-
-/** Reads option, hold and path shares out of the solver's column values. */
-export function readAllocation(
-  instance: Instance,
-  built: OracleModel,
-  colValue: Float64Array,
-): Allocation {
-  const { layout } = built
-  const allocation = emptyAllocation(instance)
-  const T = instance.slots
-  instance.flows.forEach((f, k) => {
-    const nO = f.options.length
-    const shares = allocation.optionShare[k] as Float64Array
-    const holds = allocation.holdShare[k] as Float64Array
-    const split = allocation.pathShare[k] as Float64Array
-    const xb = layout.xBase[k] as number
-    const hb = layout.hBase[k] as number
-    const zb = layout.zBase[k] as number
-    const nP = pathColumnCount(instance, k)
-    for (let t = 0; t < T; t++) {
-      for (let o = 0; o < nO; o++) shares[t * nO + o] = clamp01(colValue[xb + t * nO + o] ?? 0)
-      holds[t] = hb >= 0 ? clamp01(colValue[hb + t] ?? 0) : 0
-      if (zb >= 0) {
-        let total = 0
-        for (let p = 0; p < nP; p++) total += Math.max(0, colValue[zb + t * nP + p] ?? 0)
-        for (let p = 0; p < f.paths.length; p++) {
-          split[t * f.paths.length + p] =
-            total > 0 ? Math.max(0, colValue[zb + t * nP + p] ?? 0) / total : p === 0 ? 1 : 0
-        }
-      }
-    }
-  })
-  return allocation
-}
-
-function clamp01(v: number): number {
-  return v < 0 ? 0 : v > 1 ? 1 : v
-}
-
-/** λ[e,t] in Eur per bit from the balance-row duals (HiGHS gives ≤-row duals ≤ 0 when minimising). */
-export function readPrices(
-  instance: Instance,
-  built: OracleModel,
-  rowDual: Float64Array,
-): Float64Array[] {
-  const factor = built.scaling.objectiveUnitEur / built.scaling.keyUnitBits
-  return instance.links.map((_, e) => {
-    const out = new Float64Array(instance.slots)
-    const base = built.layout.balanceBase[e] as number
-    if (base < 0) return out
-    for (let t = 0; t < instance.slots; t++)
-      out[t] = Math.max(0, -(rowDual[base + t] ?? 0) * factor)
-    return out
-  })
-}
-
-/** Reduced costs of the store columns in Eur per bit (see `OracleResult.storeDualEurPerBit`). */
-export function readStoreDuals(
-  instance: Instance,
-  built: OracleModel,
-  colDual: Float64Array,
-): Float64Array[] {
-  const factor = built.scaling.objectiveUnitEur / built.scaling.keyUnitBits
-  return instance.links.map((_, e) => {
-    const out = new Float64Array(instance.slots)
-    const base = built.layout.sBase[e] as number
-    if (base < 0) return out
-    for (let t = 0; t < instance.slots; t++) out[t] = (colDual[base + t] ?? 0) * factor
-    return out
-  })
-}
-
-function readStore(instance: Instance, built: OracleModel, colValue: Float64Array): Float64Array[] {
-  return instance.links.map((link, e) => {
-    const out = new Float64Array(instance.slots)
-    const base = built.layout.sBase[e] as number
-    for (let t = 0; t < instance.slots; t++) {
-      out[t] = base < 0 ? link.initialBits : (colValue[base + t] ?? 0) * built.scaling.keyUnitBits
-    }
-    return out
-  })
 }
