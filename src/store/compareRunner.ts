@@ -6,8 +6,8 @@
  * When B does need a solve it goes to the client given here. The app gives B a worker of its own
  * (started on B's first solve), so B's solves never disturb the planner's warm models, and a B
  * timeout stops only B's worker. B still waits until A is not solving, so on a two-core machine
- * B never slows the plan the user is editing. B is solved canonically (on fresh models), so its
- * plan is the one a fresh page shows for B, whatever B's history. B's requests carry negative
+ * B never slows the plan the user is editing. Warm or fresh, a solve gives the plan a fresh page
+ * shows for B (the oracle's tie-break), whatever B's history. B's requests carry negative
  * revisions (a space of their own, apart from A's), and B's answers are checked against B's
  * revision here; A's runner never sees them.
  */
@@ -70,7 +70,7 @@ export function startCompareRunner(
     const current = (): boolean => get().compareRevision === revision
     try {
       const answer = await client.solveOracle(
-        { revision: -1 - revision, scenario, canonical: true },
+        { revision: -1 - revision, scenario },
         { timeoutMs: options.timeoutMs ?? SOLVE_TIMEOUT_MS },
       )
       if (!current()) return

@@ -45,12 +45,6 @@ export interface ResultSlice {
   problem: ProblemReport | undefined
   /** Wall time of the last oracle round trip, ms. */
   lastSolveMs: number | undefined
-  /**
-   * True when the shown plan and comparison are what a fresh page computes for the scenario
-   * (so a share link or an exported file reproduces them to the bit), false while they are a
-   * warm re-solve's: equally good, but possibly another split of key between equal uses.
-   */
-  planCanonical: boolean
 }
 
 export const createResultSlice: StateCreator<AppState, [], [], ResultSlice> = () => ({
@@ -66,5 +60,4 @@ export const createResultSlice: StateCreator<AppState, [], [], ResultSlice> = ()
   scenarioHash: undefined,
   problem: undefined,
   lastSolveMs: undefined,
-  planCanonical: false,
 })

@@ -4,11 +4,10 @@
  * edits are coalesced into one follow-up request for the latest scenario, so dragging a slider
  * never queues a backlog. Cancel and timeouts terminate the worker; the scenario stays here.
  *
- * A warm re-solve is fast but, where several plans are equally good, may land on another one
- * than a fresh solve. So once edits pause, the same revision is solved again on fresh models
- * (on a second worker, so the warm one is kept and the next edit is not held up) and that
- * canonical plan replaces the warm one: what the user sees then is exactly what a share link
- * or an exported file reproduces. A new edit abandons the canonical solve.
+ * Each revision is solved once. The oracle's tie-break makes a warm re-solve land on the plan a
+ * fresh solve finds, so the figures shown at "ready" are final for that revision: the ones a
+ * share link or an exported file reproduces in a new page. Nothing changes after that but for
+ * an edit.
  */
 import { SolveCancelled, type SolverClient } from '../worker/client.ts'
 import type { ScenarioSize } from '../worker/api.ts'
@@ -19,8 +18,6 @@ import { estimateComparisonMs } from './runTimeEstimate.ts'
 export const EDIT_DEBOUNCE_MS = 120
 /** A solve longer than this is stopped with a message, ms. */
 export const SOLVE_TIMEOUT_MS = 60_000
-/** Quiet time after a warm plan before its canonical re-solve starts, ms. */
-export const CANONICAL_IDLE_MS = 500
 
 /**
  * The comparison's timeout for a scenario of `size`: three times its estimate, so only a solve
@@ -52,13 +49,6 @@ export interface SolveRunner {
 export interface RunnerOptions {
   /** Solve timeout, ms (default SOLVE_TIMEOUT_MS). */
   timeoutMs?: number
-  /**
-   * Where canonical re-solves run. A separate client is stopped when an edit arrives; without
-   * one they run on the planner's client and an edit waits for them to finish.
-   */
-  canonicalClient?: SolverClient
-  /** Quiet time before a canonical re-solve, ms (default CANONICAL_IDLE_MS). */
-  canonicalIdleMs?: number
 }
 
 export function startSolveRunner(
@@ -69,11 +59,8 @@ export function startSolveRunner(
   let running = false
   let pending = false
   let abort: AbortController | undefined
-  let canonicalTimer: ReturnType<typeof setTimeout> | undefined
-  let canonicalAbort: AbortController | undefined
   const set = useAppStore.setState
   const timeoutMs = runnerOptions.timeoutMs ?? SOLVE_TIMEOUT_MS
-  const canonicalClient = runnerOptions.canonicalClient
   // A timeout the caller chose holds for every call; the default one grows with the scenario
   // for the comparison, which solves the LP once per sampled day.
   const compareTimeout = (size: ScenarioSize): number =>
@@ -108,7 +95,6 @@ export function startSolveRunner(
             scenarioHash: oracle.hash,
             lastSolveMs: performance.now() - started,
             problem: undefined,
-            planCanonical: false,
             ...retireComparison(s, revision),
             comparisonProgress: undefined,
           }))
@@ -126,16 +112,13 @@ export function startSolveRunner(
         })
         if (current()) {
           if (comparison.ok) {
-            const canonical = oracle.canonical && comparison.canonical
             set({
               comparison: comparison.comparison,
               comparisonRevision: revision,
               staleComparison: undefined,
               comparisonProgress: undefined,
               solveState: 'ready',
-              planCanonical: canonical,
             })
-            if (!canonical) scheduleCanonical(revision)
           } else {
             set({ solveState: 'error', problem: comparison, comparisonProgress: undefined })
           }
@@ -156,54 +139,7 @@ export function startSolveRunner(
     }
   }
 
-  const stopCanonical = (): void => {
-    if (canonicalTimer !== undefined) clearTimeout(canonicalTimer)
-    canonicalTimer = undefined
-    canonicalAbort?.abort()
-    canonicalAbort = undefined
-  }
-
-  /** Re-solves `revision` on fresh models and shows that plan, unless an edit comes first. */
-  const settle = async (revision: number): Promise<void> => {
-    const state = useAppStore.getState()
-    if (running || state.requestedRevision !== revision || state.oracleRevision !== revision) return
-    const request = { revision, scenario: state.plannedScenario, canonical: true }
-    const target = canonicalClient ?? client
-    // Stopping the planner's own worker would throw away its warm models; only a separate
-    // canonical worker is stopped when an edit arrives.
-    const mine = canonicalClient === undefined ? undefined : new AbortController()
-    canonicalAbort = mine
-    const options = mine === undefined ? { timeoutMs } : { signal: mine.signal, timeoutMs }
-    const current = (): boolean => useAppStore.getState().requestedRevision === revision
-    try {
-      const oracle = await target.solveOracle(request, options)
-      if (!current() || !oracle.ok) return
-      const comparison = await target.comparePolicies(request, {
-        ...options,
-        timeoutMs: compareTimeout(oracle.plan.size),
-      })
-      if (!current() || !comparison.ok) return
-      // Both at once, so no chart ever pairs a canonical oracle with a warm comparison.
-      set({ oracle: oracle.plan, comparison: comparison.comparison, planCanonical: true })
-    } catch {
-      // Abandoned for a newer edit, or the canonical worker failed: the warm plan stays, and it
-      // is just as good; only the split between equal uses may differ from a fresh page's.
-    } finally {
-      // A newer canonical solve may have started meanwhile; leave its controller alone.
-      if (canonicalAbort === mine) canonicalAbort = undefined
-    }
-  }
-
-  const scheduleCanonical = (revision: number): void => {
-    stopCanonical()
-    canonicalTimer = setTimeout(() => {
-      canonicalTimer = undefined
-      void settle(revision)
-    }, runnerOptions.canonicalIdleMs ?? CANONICAL_IDLE_MS)
-  }
-
   const schedule = (): void => {
-    stopCanonical()
     set((s) => ({ requestedRevision: s.requestedRevision + 1, solveState: 'solving' }))
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(() => void run(), EDIT_DEBOUNCE_MS)
@@ -218,15 +154,12 @@ export function startSolveRunner(
   return {
     cancel: () => {
       pending = false
-      stopCanonical()
       abort?.abort()
     },
     dispose: () => {
       unsubscribe()
-      stopCanonical()
       if (timer !== undefined) clearTimeout(timer)
       client.terminate()
-      canonicalClient?.terminate()
     },
   }
 }

@@ -18,12 +18,7 @@ import { SolverProvider } from './solverContext.ts'
 // `?solveTimeoutMs=N` shortens the solve timeout (for trying it out, and for the e2e test).
 const timeoutParam = Number(new URLSearchParams(window.location.search).get('solveTimeoutMs'))
 const client = createSolverClient()
-// Canonical re-solves (what a share link reproduces) run on a second worker, so the planner's
-// warm models stay and an edit never waits for one.
-const runner = startSolveRunner(client, {
-  ...(timeoutParam > 0 ? { timeoutMs: timeoutParam } : {}),
-  canonicalClient: createSolverClient(),
-})
+const runner = startSolveRunner(client, timeoutParam > 0 ? { timeoutMs: timeoutParam } : {})
 // Frontier, link values and LP vs MILP share the planner's worker; the N-1 sweep gets its own pool.
 const analysis = startAnalysisRunner(client, {
   createPoolClient: createSolverClient,

@@ -13,12 +13,6 @@ export interface SolveRequest {
   revision: number
   /** The scenario document as the user edited it (validated in the worker). */
   scenario: unknown
-  /**
-   * Solve from fresh models, as a newly opened page would, leaving the worker's warm models
-   * alone. Where several plans are equally good, a warm re-solve may land on another one than a
-   * fresh solve; a canonical solve is what a share link or an exported file reproduces.
-   */
-  canonical?: boolean
 }
 
 /** The oracle plan with everything the charts need. */
@@ -35,6 +29,11 @@ export interface OraclePlan extends PolicyReport {
   slotMinutes: number
   slots: number
   warm: boolean
+  /**
+   * Warnings about the scenario that do not stop the plan, in domain words: a process whose
+   * deadline no allowed option can meet (naming its end-to-end latency and the deadline).
+   */
+  warnings: string[]
   /**
    * The scenario's size as the solver sees it, for run-time estimates: flows (process × DER
    * site or route), links, and the oracle LP's columns and rows.
@@ -71,9 +70,11 @@ export type Failure =
     }
   | { ok: false; revision: number; kind: 'crash'; message: string }
 
-/** `canonical`: the answer came from fresh models, so any page solving the scenario gets it. */
+/**
+ * A warm re-solve answers exactly what a fresh solve of the same scenario answers (the oracle's
+ * tie-break picks one plan among equal optima), so a response does not say how it was solved.
+ */
 export type OracleResponse =
-  { ok: true; revision: number; hash: string; plan: OraclePlan; canonical: boolean } | Failure
+  { ok: true; revision: number; hash: string; plan: OraclePlan } | Failure
 
-export type ComparisonResponse =
-  { ok: true; revision: number; comparison: Comparison; canonical: boolean } | Failure
+export type ComparisonResponse = { ok: true; revision: number; comparison: Comparison } | Failure

@@ -80,3 +80,52 @@ export function withoutTimings(value: unknown): unknown {
     JSON.stringify(value, (key, v: unknown) => (/Ms(Median)?$/.test(key) ? undefined : v)),
   )
 }
+
+/**
+ * Prices closer than this (€ per bit, €1e-6 per Mbit) say the same thing: key at either is free
+ * (MODEL.md §8). Prices of free key are the balance rows' slivers, steered by the solver to its
+ * dual tolerance, so they agree to about this much and no better.
+ */
+const FREE_KEY_EUR_PER_BIT = 1e-12
+
+/**
+ * Where two answers differ, as JSON paths: numbers further apart than `relative` of the larger
+ * magnitude (a series: of its largest value), prices further apart than €1e-6 per Mbit as well,
+ * or anything else not equal. Wall-clock timings
+ * are left out. The tie-break makes a warm and a fresh solve agree to 1e-6 (uniquePlan.test.ts).
+ */
+export function figureDifferences(a: unknown, b: unknown, relative = 1e-6): string[] {
+  const out: string[] = []
+  const walk = (x: unknown, y: unknown, path: string, scale: number): void => {
+    if (typeof x === 'number' && typeof y === 'number') {
+      const size = Math.max(Math.abs(x), Math.abs(y), scale, 1e-12)
+      const floor = /shadowPriceEurPerBit\[\d+\]$/.test(path) ? FREE_KEY_EUR_PER_BIT : 0
+      const close = Math.abs(x - y) <= Math.max(relative * size, floor)
+      if (!close && !(Number.isNaN(x) && Number.isNaN(y))) out.push(`${path}: ${x} vs ${y}`)
+      return
+    }
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length) return void out.push(`${path}: length ${x.length} vs ${y.length}`)
+      const numbers = [...x, ...y].filter((v): v is number => typeof v === 'number')
+      const largest = Math.max(0, ...numbers.map(Math.abs))
+      x.forEach((v, i) => walk(v, y[i], `${path}[${i}]`, largest))
+      return
+    }
+    if (typeof x === 'object' && typeof y === 'object' && x !== null && y !== null) {
+      const keys = new Set([...Object.keys(x), ...Object.keys(y)])
+      for (const key of keys) {
+        if (/Ms(Median)?$/.test(key)) continue
+        walk(
+          (x as Record<string, unknown>)[key],
+          (y as Record<string, unknown>)[key],
+          path === '' ? key : `${path}.${key}`,
+          0,
+        )
+      }
+      return
+    }
+    if (x !== y) out.push(`${path}: ${JSON.stringify(x)} vs ${JSON.stringify(y)}`)
+  }
+  walk(a, b, '', 0)
+  return out
+}

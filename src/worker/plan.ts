@@ -5,6 +5,7 @@
  */
 import type { Highs } from 'highs'
 import { buildInstance } from '../domain/derive/instance.ts'
+import { unreachableDeadlines, unreachableDeadlineText } from '../domain/metrics/causes.ts'
 import { computeMetrics } from '../domain/metrics/metrics.ts'
 import { comparePolicies } from '../domain/report/comparisonReport.ts'
 import {
@@ -51,22 +52,14 @@ function invalid(revision: number, issues: { path: string; message: string }[]):
 }
 
 /**
- * Solves the oracle for a request, warm when the model's structure is unchanged. A canonical
- * request is solved on a fresh model of its own, so the warm one is kept for the next edit.
+ * Solves the oracle for a request, warm when the model's structure is unchanged. The tie-break
+ * makes the warm answer the one a fresh solve gives, so every page shows the same figures.
  */
 export function planOracle(
   highs: Highs,
   state: PlannerState,
   request: SolveRequest,
 ): OracleResponse {
-  if (request.canonical === true) {
-    const own = createPlannerState()
-    try {
-      return planOracle(highs, own, { ...request, canonical: false })
-    } finally {
-      disposePlanner(own)
-    }
-  }
   const validated = validateScenario(request.scenario)
   if (!validated.ok) return invalid(request.revision, validated.issues)
   const scenario = validated.scenario
@@ -136,6 +129,7 @@ export function planOracle(
     slotMinutes: scenario.horizon.slotMinutes,
     slots: scenario.horizon.slots,
     warm: result.warm,
+    warnings: unreachableDeadlines(scenario, instance).map(unreachableDeadlineText),
     size: {
       flows: instance.flows.length,
       slots: instance.slots,
@@ -145,14 +139,7 @@ export function planOracle(
       samples: scenario.uncertainty.scenarioCount,
     },
   }
-  // A cold solve (new or rebuilt model) is what a fresh page computes, whatever came before.
-  return {
-    ok: true,
-    revision: request.revision,
-    hash: scenarioHash(scenario),
-    plan,
-    canonical: !result.warm,
-  }
+  return { ok: true, revision: request.revision, hash: scenarioHash(scenario), plan }
 }
 
 /**
@@ -167,19 +154,6 @@ export function planComparison(
 ): ComparisonResponse {
   const validated = validateScenario(request.scenario)
   if (!validated.ok) return invalid(request.revision, validated.issues)
-  if (request.canonical === true) {
-    // A pool of its own, new like a fresh tab's: solves within this comparison still share it,
-    // exactly as they do in a fresh tab, but nothing from earlier edits does.
-    const own = createPlannerState()
-    try {
-      return planComparison(highs, { ...request, canonical: false }, own, onProgress)
-    } finally {
-      disposePlanner(own)
-    }
-  }
-  // Only a tab's first comparison starts from a new pool; one without a pool solves each
-  // day-ahead plan on a throwaway model, which may pick another of several equal optima.
-  const fresh = state !== undefined && state.pool === undefined
   if (state !== undefined) state.pool ??= new SessionPool(highs)
   const pool = state?.pool
   const samples = validated.scenario.uncertainty.scenarioCount
@@ -191,7 +165,6 @@ export function planComparison(
       ok: true,
       revision: request.revision,
       comparison: comparePolicies(highs, validated.scenario, POLICY_NAMES, 1, pool),
-      canonical: fresh,
     }
   } finally {
     if (pool !== undefined) pool.onSession = undefined

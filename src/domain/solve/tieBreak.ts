@@ -59,6 +59,17 @@ export function runTieBreak(
   const cols = model.getCols({ kind: 'range', from: 0, to: numCols - 1 })
   const rows = numRows > 0 ? model.getRows({ kind: 'range', from: 0, to: numRows - 1 }) : undefined
 
+  // The face is read from the first stage's duals, found with slivers of extra key. They are
+  // feasible duals of the scenario's own LP too, and any plan without the slivers that is
+  // complementary to them is optimal for it, so the face below is either exactly the optimal face
+  // or empty (then the fallback stands in).
+  const rowLower = rows !== undefined ? Float64Array.from(rows.lower) : new Float64Array(0)
+  const rowUpper =
+    rows !== undefined
+      ? Float64Array.from(rows.upper, (u, i) => u - (slack[i] ?? 0))
+      : new Float64Array(0)
+  const allRows = { kind: 'range', from: 0, to: numRows - 1 } as const
+
   const faceLower = Float64Array.from(cols.lower)
   const faceUpper = Float64Array.from(cols.upper)
   let fixedCols = 0
@@ -75,11 +86,7 @@ export function runTieBreak(
     }
   }
   let tightRows = 0
-  const rowLower = rows !== undefined ? Float64Array.from(rows.lower) : new Float64Array(0)
-  const rowUpper = rows !== undefined ? Float64Array.from(rows.upper) : new Float64Array(0)
   for (let i = 0; i < numRows; i++) {
-    // The first stage's slivers of extra key go: the plan is found on the scenario's own supply.
-    rowUpper[i] = (rowUpper[i] as number) - (slack[i] as number)
     const y = first.rowDual[i] ?? 0
     if (rowLower[i] === rowUpper[i]) continue
     if (y > FACE_TOLERANCE && Number.isFinite(rowLower[i] as number)) {
@@ -107,20 +114,25 @@ export function runTieBreak(
     if (base < 0) return
     for (let t = 0; t < instance.slots; t++) balanceLink[base + t] = e
   })
-  const firstStore = Math.min(...Array.from(layout.sBase).filter((b) => b >= 0), numCols)
-  for (let j = 0; j < firstStore; j++) {
+  // Flows sharing a link at equal value per bit could split its key any way at the same cost: the
+  // flow whose id sorts first is served first (its key counts a little less), so the split is
+  // pinned too. Columns are laid out flow by flow in id order, so the rank follows the column.
+  const flowOfColumn = flowRankOfColumns(built)
+  const F = Math.max(1, instance.flows.length)
+  for (let j = 0; j < numCols; j++) {
+    const rank = flowOfColumn[j] as number
+    if (rank < 0) continue
     let drawn = 0
     for (let p = starts[j] as number; p < (starts[j + 1] as number); p++) {
       const e = balanceLink[indices[p] as number] as number
       if (e >= 0) drawn += (values[p] as number) * (weights[e] ?? 0)
     }
-    keep[j] = drawn
+    keep[j] = drawn * (1 + (FLOW_ORDER_WEIGHT * (rank + 1)) / F)
   }
 
   const all = { kind: 'range', from: 0, to: numCols - 1 } as const
   model.changeColsBounds(all, faceLower, faceUpper)
-  if (numRows > 0)
-    model.changeRowsBounds({ kind: 'range', from: 0, to: numRows - 1 }, rowLower, rowUpper)
+  if (numRows > 0) model.changeRowsBounds(allRows, rowLower, rowUpper)
   model.changeColsCost(all, keep)
   const solved = (): Solution | undefined =>
     model.getModelStatus() === 7 && model.info.get('primal_solution_status') === 2
@@ -165,6 +177,28 @@ export function runTieBreak(
 
 /** Relative weight separating links of equal supply by the sort order of their ids. */
 const ID_ORDER_WEIGHT = 1e-4
+
+/** Relative weight separating flows that draw key at equal value by the sort order of their ids. */
+const FLOW_ORDER_WEIGHT = 1e-2
+
+/**
+ * Per column, the id rank of the flow it belongs to (x, hold and path-key columns), or −1 for the
+ * store and terminal columns.
+ */
+function flowRankOfColumns(built: OracleModel): Int32Array {
+  const { layout } = built
+  const out = new Int32Array(built.model.numCols).fill(-1)
+  const order = [...layout.xBase.keys()].sort(
+    (a, b) => (layout.xBase[a] ?? 0) - (layout.xBase[b] ?? 0),
+  )
+  const firstStore = Math.min(...Array.from(layout.sBase).filter((b) => b >= 0), out.length)
+  order.forEach((k, rank) => {
+    const next = order[rank + 1]
+    const end = next !== undefined ? (layout.xBase[next] as number) : firstStore
+    for (let j = layout.xBase[k] as number; j < end; j++) out[j] = rank
+  })
+  return out
+}
 
 /**
  * Weight of one key unit stored on each link in the second stage: the slowest used link's mean

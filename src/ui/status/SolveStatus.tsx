@@ -2,8 +2,8 @@
  * The solve status: one element carries `data-solve-state` (solving, ready, error) and
  * `data-revision` for tests and tools, plus a live region so screen readers hear when results
  * change. Long solves show a progress bar and a cancel button; the policy comparison says how far
- * it has got (nominal plan, robust plan sample k of n, oracle day, online policies). `data-plan` says whether the shown
- * plan is the canonical one (what a fresh page computes) or a warm re-solve awaiting it.
+ * it has got (nominal plan, robust plan sample k of n, oracle day, online policies). Once the
+ * state is `ready`, every figure on screen is from `data-revision` and stays until the next edit.
  */
 import { useAppStore } from '../../store/index.ts'
 import { useSolveRunner } from '../solverContext.ts'
@@ -15,7 +15,6 @@ export function SolveStatus() {
   const comparisonRevision = useAppStore((s) => s.comparisonRevision)
   const problem = useAppStore((s) => s.problem)
   const lastSolveMs = useAppStore((s) => s.lastSolveMs)
-  const planCanonical = useAppStore((s) => s.planCanonical)
   const progress = useAppStore((s) => s.comparisonProgress)
   const runner = useSolveRunner()
   const shownRevision = solveState === 'ready' ? comparisonRevision : oracleRevision
@@ -36,7 +35,6 @@ export function SolveStatus() {
       data-solve-state={solveState}
       data-revision={shownRevision}
       data-requested-revision={requested}
-      data-plan={planCanonical ? 'canonical' : 'warm'}
     >
       <span className="solve-status__dot" aria-hidden="true" />
       <span

@@ -24,6 +24,17 @@ describe('built-in scenarios', () => {
     expect(result.ok ? [] : result.issues).toEqual([])
   })
 
+  it.each(Object.entries(BUILTIN_SCENARIOS))(
+    '%s is a fresh copy on every call: editing one leaves the next untouched',
+    (_name, build) => {
+      const pristine = JSON.stringify(build())
+      const edited = build() as { processes: Array<Record<string, unknown>>; shocks: unknown[] }
+      for (const process of edited.processes) process.minOption = 'edited'
+      edited.shocks.push({ label: 'edited' })
+      expect(JSON.stringify(build())).toBe(pristine)
+    },
+  )
+
   it('the registry names exactly the three built-ins', () => {
     expect(Object.keys(BUILTIN_SCENARIOS).sort()).toEqual(['large', 'representative', 'tiny'])
     expect(isBuiltinName('tiny')).toBe(true)

@@ -6,6 +6,8 @@
 const GATEWAYS = 50
 const CORE = 6
 
+import { freshCopy } from './freshCopy.ts'
+
 export function largeScenario(): Record<string, unknown> {
   const nodes: Record<string, unknown>[] = [
     { id: 'CC', label: 'VPP control centre', role: 'control', x: 0.5, y: 0.5 },
@@ -92,7 +94,9 @@ export function largeScenario(): Record<string, unknown> {
       { id: `${id}-otp`, label: `OTP + WC tag ${tag}`, kind: 'otp-mac', tagBits: tag },
     ],
   })
-  return {
+  // A fresh copy every call (a JSON document, so a JSON round trip copies it whole): callers edit
+  // what they get, and shared pieces would carry one caller's edits into the next scenario.
+  return freshCopy({
     format: 'qkd-vpp-scenario',
     version: 1,
     name: 'Large metro VPP (200+ flows)',
@@ -169,5 +173,5 @@ export function largeScenario(): Record<string, unknown> {
       },
     ],
     policy: { pathsPerFlow: 2 },
-  }
+  })
 }

@@ -21,6 +21,7 @@
  *   campaigns (§4); attack rates are synthetic (§4: no public per-hour series).
  */
 import type { Process } from '../types.ts'
+import { freshCopy } from './freshCopy.ts'
 
 const slot = (hour: number): number => hour * 4
 
@@ -228,7 +229,9 @@ const processes: Process[] = [
 
 /** The representative day as a scenario document (JSON-ready). */
 export function representativeScenario(): Record<string, unknown> {
-  return {
+  // A fresh copy every call (a JSON document, so a JSON round trip copies it whole): callers edit
+  // what they get, and shared pieces would carry one caller's edits into the next scenario.
+  return freshCopy({
     format: 'qkd-vpp-scenario',
     version: 1,
     name: 'Representative VPP day',
@@ -324,5 +327,5 @@ export function representativeScenario(): Record<string, unknown> {
       riskMeasure: 'cvar',
       alpha: 0.95,
     },
-  }
+  })
 }

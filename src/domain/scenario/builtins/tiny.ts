@@ -2,8 +2,12 @@
  * The tiny scenario: 3 nodes, 2 processes, 4 one-hour slots. Small enough to check by hand and to
  * brute-force in tests, yet the budget binds and a relay hop doubles the key bill.
  */
+import { freshCopy } from './freshCopy.ts'
+
 export function tinyScenario(): Record<string, unknown> {
-  return {
+  // A fresh copy every call (a JSON document, so a JSON round trip copies it whole): callers edit
+  // what they get, and shared pieces would carry one caller's edits into the next scenario.
+  return freshCopy({
     format: 'qkd-vpp-scenario',
     version: 1,
     name: 'Tiny relay example',
@@ -85,5 +89,5 @@ export function tinyScenario(): Record<string, unknown> {
     ],
     policy: { pathsPerFlow: 1 },
     uncertainty: { yieldSigma: 0, attackSigma: 0 },
-  }
+  })
 }
