@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts'
 
-const PORT = 4310
+// QKDVPP_E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.QKDVPP_E2E_PORT ?? 4310)
 
 export default defineConfig({
   testDir: '.',
