@@ -12,7 +12,7 @@ import { contingencySweep } from '../domain/analysis/contingency.ts'
 import { budgetFrontier } from '../domain/analysis/frontier.ts'
 import { linkValues } from '../domain/analysis/linkValue.ts'
 import { representativeScenario } from '../domain/scenario/builtins/representative.ts'
-import { validateScenario } from '../domain/scenario/validate.ts'
+import { validateScenario } from '../domain/derive/validateScenario.ts'
 import { nowMs } from '../domain/util/clock.ts'
 import { loadSolver } from '../node/loadSolver.ts'
 

@@ -12,7 +12,7 @@ import type { Highs } from 'highs'
 import { buildInstance, type Instance } from '../domain/derive/instance.ts'
 import { BUILTIN_SCENARIOS, type BuiltinName } from '../domain/scenario/builtins/index.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
-import { validateScenario } from '../domain/scenario/validate.ts'
+import { validateScenario } from '../domain/derive/validateScenario.ts'
 import {
   OracleSession,
   type Algorithm,

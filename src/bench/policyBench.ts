@@ -18,7 +18,7 @@ import { proposedController } from '../domain/policy/proposed.ts'
 import { simulateDay } from '../domain/policy/simulate.ts'
 import { comparePolicies } from '../domain/report/comparisonReport.ts'
 import { representativeScenario } from '../domain/scenario/builtins/representative.ts'
-import { validateScenario } from '../domain/scenario/validate.ts'
+import { validateScenario } from '../domain/derive/validateScenario.ts'
 import { loadSolver } from '../node/loadSolver.ts'
 
 function option(name: string, fallback: number): number {

@@ -63,17 +63,23 @@ describe('qkdvpp validate', () => {
     const doc = tinyScenario() as Record<string, any>
     doc.qkd.links[0].b = 'NOWHERE'
     doc.processes[1].minOption = 'M9'
-    doc.horizon.slots = 0
+    doc.policy.pathsPerFlow = 0
     const r = await run(['validate', 'bad.json'], { 'bad.json': JSON.stringify(doc) })
     expect(r.code).toBe(EXIT.invalid)
-    const lines = r.stderr.trim().split('\n')
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^policy\.pathsPerFlow: must be between 1 and 4/),
+    ])
+    // Cross-field problems come once every field reads.
+    doc.policy.pathsPerFlow = 1
+    const crossed = await run(['validate', 'bad.json'], { 'bad.json': JSON.stringify(doc) })
+    expect(crossed.code).toBe(EXIT.invalid)
+    const lines = crossed.stderr.trim().split('\n')
     expect(lines).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^qkd\.links\[0\]\.b: unknown node "NOWHERE"/),
         expect.stringMatching(
           /^processes\[1\]\.minOption: "M9" is not one of the process's options/,
         ),
-        expect.stringMatching(/^horizon\.slots: must be between 1 and 288/),
       ]),
     )
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/)

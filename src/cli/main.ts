@@ -17,7 +17,7 @@ import {
 import { BUILTIN_SCENARIOS, isBuiltinName } from '../domain/scenario/builtins/index.ts'
 import { scenarioHash } from '../domain/scenario/hash.ts'
 import { parseScenarioText } from '../domain/scenario/parse.ts'
-import { validateScenario } from '../domain/scenario/validate.ts'
+import { validateScenario } from '../domain/derive/validateScenario.ts'
 import { terminalSafe } from './terminal.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
 import { loadSolver } from '../node/loadSolver.ts'

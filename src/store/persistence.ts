@@ -4,7 +4,7 @@
  * never swallowed: losing an hour of editing silently is the failure users fear most.
  */
 import type { Scenario } from '../domain/scenario/types.ts'
-import { validateScenario } from '../domain/scenario/validate.ts'
+import { validateScenario } from '../domain/derive/validateScenario.ts'
 
 const DB_NAME = 'qkd-vpp-planner'
 const STORE = 'scenarios'

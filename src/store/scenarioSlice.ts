@@ -5,7 +5,7 @@
 import type { StateCreator } from 'zustand'
 import { representativeScenario } from '../domain/scenario/builtins/representative.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
-import { validateScenario } from '../domain/scenario/validate.ts'
+import { validateScenario } from '../domain/derive/validateScenario.ts'
 import { describeChange } from './describeChange.ts'
 import type { AppState } from './index.ts'
 

@@ -16,7 +16,7 @@ import {
 import { budgetFrontier, type Frontier, type FrontierOptions } from '../domain/analysis/frontier.ts'
 import { lpVsMilp, type IntegralityReport } from '../domain/analysis/integrality.ts'
 import { linkValues, type LinkValues } from '../domain/analysis/linkValue.ts'
-import { validateScenario } from '../domain/scenario/validate.ts'
+import { validateScenario } from '../domain/derive/validateScenario.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
 import type { Failure } from './api.ts'
 

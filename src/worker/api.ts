@@ -2,7 +2,7 @@
  * The worker contract: plain JSON-safe DTOs only (no classes, typed arrays or Error objects cross
  * the boundary). The UI imports these types; it never imports the worker module itself.
  */
-import type { ValidationIssue } from '../domain/scenario/fieldReader.ts'
+import type { ValidationIssue } from '../domain/scenario/issues.ts'
 import type { Comparison } from '../domain/report/comparisonReport.ts'
 import type { PolicyReport } from '../domain/report/oracleReport.ts'
 import type { ThresholdPoint } from '../domain/report/thresholdPoints.ts'

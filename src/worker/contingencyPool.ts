@@ -11,7 +11,7 @@ import {
   type CaseOutcome,
   type ContingencyReport,
 } from '../domain/analysis/contingency.ts'
-import { validateScenario } from '../domain/scenario/validate.ts'
+import { validateScenario } from '../domain/derive/validateScenario.ts'
 import { nowMs } from '../domain/util/clock.ts'
 import { SolveCancelled, type SolverClient } from './client.ts'
 

@@ -9,7 +9,7 @@ import { representativeScenario } from '../domain/scenario/builtins/representati
 import { tinyScenario } from '../domain/scenario/builtins/tiny.ts'
 import { buildInstance } from '../domain/derive/instance.ts'
 import { robustPlan } from '../domain/policy/offlinePlan.ts'
-import { validateScenario } from '../domain/scenario/validate.ts'
+import { validateScenario } from '../domain/derive/validateScenario.ts'
 import { modelBytes, SessionPool } from '../domain/solve/sessionPool.ts'
 import type { ComparisonProgress } from './api.ts'
 import {
@@ -58,14 +58,14 @@ describe('planOracle', () => {
   it('answers an invalid scenario with every problem at its path, never by throwing', () => {
     const state = createPlannerState()
     const doc = tinyScenario() as Record<string, any>
-    doc.qkd.links[0].a = 'NOPE'
+    doc.qkd.links[0].lengthKm = 'far'
     doc.horizon.slots = -3
     const response = planOracle(highs, state, { revision: 7, scenario: doc })
     expect(response.ok).toBe(false)
     if (response.ok || response.kind !== 'invalid') throw new Error('expected invalid')
     expect(response.revision).toBe(7)
     expect(response.issues.map((i) => i.path)).toEqual(
-      expect.arrayContaining(['qkd.links[0].a', 'horizon.slots']),
+      expect.arrayContaining(['qkd.links[0].lengthKm', 'horizon.slots']),
     )
     expect(planOracle(highs, state, { revision: 8, scenario: null }).ok).toBe(false)
     expect(planOracle(highs, state, { revision: 9, scenario: 'text' }).ok).toBe(false)

@@ -19,7 +19,7 @@ import { thresholdCertificate } from '../domain/metrics/threshold.ts'
 import { POLICY_NAMES } from '../domain/policy/evaluate.ts'
 import { OFFLINE_DAY_BASE } from '../domain/policy/offlinePlan.ts'
 import { scenarioHash } from '../domain/scenario/hash.ts'
-import { validateScenario } from '../domain/scenario/validate.ts'
+import { validateScenario } from '../domain/derive/validateScenario.ts'
 import { OracleSession } from '../domain/solve/oracleSession.ts'
 import { SessionPool } from '../domain/solve/sessionPool.ts'
 import type {

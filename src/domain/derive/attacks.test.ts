@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Scenario } from '../scenario/types.ts'
-import { validateScenario } from '../scenario/validate.ts'
+import { validateScenario } from './validateScenario.ts'
 import { flowAttackShare, flowImpactEur, processAttempts, windowMultipliers } from './attacks.ts'
 import { expandFlows, type Flow } from './flows.ts'
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Scenario } from '../scenario/types.ts'
-import { validateScenario } from '../scenario/validate.ts'
+import { validateScenario } from './validateScenario.ts'
 import { endpointPairs, expandFlows } from './flows.ts'
 
 function valid(doc: unknown): Scenario {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Scenario } from '../scenario/types.ts'
-import { validateScenario } from '../scenario/validate.ts'
+import { validateScenario } from './validateScenario.ts'
 import { processAttempts } from './attacks.ts'
 import { buildInstance, holdCostEur, optionCostEur } from './instance.ts'
 

@@ -17,7 +17,7 @@
  *   nearly equal strong options decides nothing, and the solver may settle it either way at no
  *   visible cost; the money unit discounts extreme ones (`model/scaling.ts`).
  */
-import type { ValidationIssue } from '../scenario/fieldReader.ts'
+import type { ValidationIssue } from '../scenario/issues.ts'
 import type { Scenario } from '../scenario/types.ts'
 import { windowMultipliers } from './attacks.ts'
 import { endpointPairs } from './flows.ts'

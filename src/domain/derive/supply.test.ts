@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { QkdLink, Scenario } from '../scenario/types.ts'
-import { validateScenario } from '../scenario/validate.ts'
+import { validateScenario } from './validateScenario.ts'
 import { linkKeyRateBps, linkSupplyBps, shockFactors } from './supply.ts'
 
 function valid(doc: unknown): Scenario {

@@ -1,13 +1,14 @@
 /**
- * Defaults of every optional scenario field (MODEL.md §2, DOMAIN.md §5). The README's scenario
- * table is written from these constants; keep them the single source.
+ * Defaults of the scenario's optional fields (MODEL.md §2, DOMAIN.md §5), with where each comes
+ * from. The schema (`schema.ts`) declares them as its defaults, and the README's field table is
+ * generated from the schema. Untyped on purpose: the scenario's types derive from the schema,
+ * which reads these.
  */
-import type { Horizon, Policy, RateModel, Uncertainty } from './types.ts'
 
-export const DEFAULT_HORIZON: Horizon = { slots: 96, slotMinutes: 15 }
+export const DEFAULT_HORIZON = { slots: 96, slotMinutes: 15 }
 
 /** 4 Mb/s at zero length, 0.2 dB/km standard single-mode fibre (DOMAIN.md §5.2). */
-export const DEFAULT_RATE_MODEL: RateModel = { r0Bps: 4e6, lossDbPerKm: 0.2 }
+export const DEFAULT_RATE_MODEL = { r0Bps: 4e6, lossDbPerKm: 0.2 }
 
 /** Tenant share of a shared metro QKD network (DOMAIN.md §5.2). */
 export const DEFAULT_VPP_SHARE = 0.02
@@ -25,7 +26,7 @@ export const DEFAULT_CLASSICAL_SUCCESS_BOUND = 1e-3
  */
 export const DEFAULT_TERMINAL_KEY_EUR_PER_MBIT = 1
 
-export const DEFAULT_POLICY: Policy = {
+export const DEFAULT_POLICY = {
   slaWeight: 1,
   integer: false,
   pathsPerFlow: 2,
@@ -35,11 +36,11 @@ export const DEFAULT_POLICY: Policy = {
   terminalKeyEurPerMbit: DEFAULT_TERMINAL_KEY_EUR_PER_MBIT,
 }
 
-export const DEFAULT_UNCERTAINTY: Uncertainty = {
+export const DEFAULT_UNCERTAINTY = {
   yieldSigma: 0.1,
   attackSigma: 0.2,
   scenarioCount: 20,
-  riskMeasure: 'cvar',
+  riskMeasure: 'cvar' as const,
   alpha: 0.95,
 }
 

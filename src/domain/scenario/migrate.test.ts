@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { MIGRATIONS, migrateScenario, type MigrationStep } from './migrate.ts'
 import { SCENARIO_VERSION } from './types.ts'
-import { validateScenario } from './validate.ts'
+import { validateScenario } from '../derive/validateScenario.ts'
 
 /** Version 0 (fake, for the test) called the horizon `day` and the slot count `periods`. */
 const liftFrom0: MigrationStep = (doc) => {

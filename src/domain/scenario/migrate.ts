@@ -4,7 +4,7 @@
  * keep opening after the format grows. Version 1 is the first public version, so the registry is
  * empty today; tests register steps to exercise the mechanism.
  */
-import { isObject, type ValidationIssue } from './fieldReader.ts'
+import { isObject, type ValidationIssue } from './issues.ts'
 import { SCENARIO_VERSION } from './types.ts'
 
 /** Lifts a document from version `n` to `n + 1`. Must not mutate its input. */

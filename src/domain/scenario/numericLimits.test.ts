@@ -13,7 +13,7 @@ import { buildOracleModel } from '../model/buildOracleModel.ts'
 import { runOracle } from '../report/oracleReport.ts'
 import { representativeScenario } from './builtins/representative.ts'
 import { tinyScenario } from './builtins/tiny.ts'
-import { validateScenario, type ValidationIssue } from './validate.ts'
+import { validateScenario, type ValidationIssue } from '../derive/validateScenario.ts'
 
 let highs: Highs
 beforeAll(async () => {

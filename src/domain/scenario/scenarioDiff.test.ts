@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { BUILTIN_SCENARIOS } from './builtins/index.ts'
 import { diffScenarios } from './scenarioDiff.ts'
 import type { Scenario } from './types.ts'
-import { validateScenario } from './validate.ts'
+import { validateScenario } from '../derive/validateScenario.ts'
 
 const load = (name: keyof typeof BUILTIN_SCENARIOS): Scenario => {
   const result = validateScenario(BUILTIN_SCENARIOS[name]())

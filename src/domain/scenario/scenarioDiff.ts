@@ -7,7 +7,7 @@
  * matched by id, so inserting one link reports one added link rather than every later link as
  * changed. Other arrays (per-slot profiles, option lists) are compared position by position.
  */
-import { joinPath } from './fieldReader.ts'
+import { joinPath } from './issues.ts'
 
 export type DiffKind = 'changed' | 'added' | 'removed' | 'reordered'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BUILTIN_SCENARIOS } from './builtins/index.ts'
 import { applyThreatPreset, THREAT_PRESETS, type ThreatPreset } from './threatPresets.ts'
-import { validateScenario } from './validate.ts'
+import { validateScenario } from '../derive/validateScenario.ts'
 import type { Scenario } from './types.ts'
 
 const load = (name: keyof typeof BUILTIN_SCENARIOS): Scenario => {

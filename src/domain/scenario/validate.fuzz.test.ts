@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { BUILTIN_SCENARIOS } from './builtins/index.ts'
 import { scenarioHash } from './hash.ts'
-import { validateScenario, type ValidationResult } from './validate.ts'
+import { validateScenario, type ValidationResult } from '../derive/validateScenario.ts'
 
 function expectWellFormed(result: ValidationResult): void {
   if (result.ok) {

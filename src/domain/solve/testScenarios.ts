@@ -2,7 +2,7 @@
  * Scenario builders shared by the solver tests. Not part of the product; kept beside the tests
  * so the knapsack and brute-force cross-checks describe their instances in one place.
  */
-import { validateScenario } from '../scenario/validate.ts'
+import { validateScenario } from '../derive/validateScenario.ts'
 import type { Scenario } from '../scenario/types.ts'
 
 /** Validates a document or throws with every problem, for test fixtures. */

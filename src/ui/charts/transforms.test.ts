@@ -4,7 +4,7 @@ import type { LinkReport } from '../../domain/report/oracleReport.ts'
 import type { ThresholdPoint } from '../../domain/report/thresholdPoints.ts'
 import { tinyScenario } from '../../domain/scenario/builtins/tiny.ts'
 import type { Scenario } from '../../domain/scenario/types.ts'
-import { validateScenario } from '../../domain/scenario/validate.ts'
+import { validateScenario } from '../../domain/derive/validateScenario.ts'
 import { POLICY_SERIES, processColour } from './chartConfig.ts'
 import {
   drawnLinksNote,

@@ -3,7 +3,7 @@
  */
 import { representativeScenario } from '../../domain/scenario/builtins/representative.ts'
 import type { Scenario } from '../../domain/scenario/types.ts'
-import { validateScenario } from '../../domain/scenario/validate.ts'
+import { validateScenario } from '../../domain/derive/validateScenario.ts'
 
 export function testScenario(): Scenario {
   const result = validateScenario(representativeScenario())

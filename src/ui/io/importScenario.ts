@@ -3,7 +3,7 @@
  * path. Nothing is applied until the whole file is valid; older versions are migrated.
  */
 import type { Scenario } from '../../domain/scenario/types.ts'
-import { validateScenario, type ValidationIssue } from '../../domain/scenario/validate.ts'
+import { validateScenario, type ValidationIssue } from '../../domain/derive/validateScenario.ts'
 
 /** Files larger than this are refused before parsing (a scenario is a few hundred kB at most). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024

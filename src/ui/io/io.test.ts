@@ -21,12 +21,12 @@ describe('parseScenarioText', () => {
     })
     const doc = tinyScenario() as any
     doc.qkd.links[0].a = 'X'
-    doc.horizon.slotMinutes = 0
+    doc.qkd.links[1].a = 'Y'
     const result = parseScenarioText(JSON.stringify(doc))
     expect(result.ok).toBe(false)
     if (!result.ok)
       expect(result.issues.map((i) => i.path)).toEqual(
-        expect.arrayContaining(['qkd.links[0].a', 'horizon.slotMinutes']),
+        expect.arrayContaining(['qkd.links[0].a', 'qkd.links[1].a']),
       )
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BUILTIN_SCENARIOS } from '../../domain/scenario/builtins/index.ts'
 import { scenarioHash } from '../../domain/scenario/hash.ts'
-import { validateScenario } from '../../domain/scenario/validate.ts'
+import { validateScenario } from '../../domain/derive/validateScenario.ts'
 import { decodeScenarioFragment, encodeScenarioFragment, MAX_LINK_LENGTH } from './shareLink.ts'
 
 describe('share link fragments', () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { expandFlows } from '../../derive/flows.ts'
 import type { Scenario } from '../types.ts'
-import { validateScenario } from '../validate.ts'
+import { validateScenario } from '../../derive/validateScenario.ts'
 import { BUILTIN_SCENARIOS, isBuiltinName } from './index.ts'
 import { largeScenario } from './large.ts'
 import { representativeScenario } from './representative.ts'
