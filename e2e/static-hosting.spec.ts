@@ -2,7 +2,7 @@
  * The static build works from a nested sub-path of a plain file server (no SPA fallback, no
  * special headers), as on GitHub Pages or an intranet share.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -63,4 +63,22 @@ test('the build solves the representative day from a nested path on a plain file
   const favicon = await page.request.get(`${origin}${PREFIX}favicon.svg`)
   expect(favicon.status()).toBe(200)
   expect(failed).toEqual([])
+})
+
+test('the build serves the scenario schema that exported files name in $schema', async ({
+  page,
+}) => {
+  await page.goto(`${origin}${PREFIX}`)
+  await waitForSolve(page)
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: /Export JSON/i }).click()
+  const file = await (await download).path()
+  const exported = JSON.parse(readFileSync(file, 'utf8')) as { $schema: string; format: string }
+  expect(exported.$schema).toBe(`${origin}${PREFIX}scenario.schema.json`)
+  expect(exported.format).toBe('qkd-vpp-scenario')
+  const schema = await page.request.get(exported.$schema)
+  expect(schema.status()).toBe(200)
+  const body = (await schema.json()) as { $schema: string; title: string }
+  expect(body.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+  expect(body.title).toBe('QKD-VPP scenario')
 })

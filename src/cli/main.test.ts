@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import Ajv2020 from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 import { representativeScenario } from '../domain/scenario/builtins/representative.ts'
 import { tinyScenario } from '../domain/scenario/builtins/tiny.ts'
@@ -55,6 +56,27 @@ describe('qkdvpp example', () => {
     const r = await run(['example', 'huge'])
     expect(r.code).toBe(EXIT.invalid)
     expect(r.stderr).toContain('unknown example "huge"')
+  })
+})
+
+describe('qkdvpp schema', () => {
+  it('prints a JSON Schema that an independent validator (Ajv) applies as the planner does', async () => {
+    const r = await run(['schema'], {})
+    expect(r.code).toBe(EXIT.ok)
+    const schema = JSON.parse(r.stdout) as Record<string, unknown>
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+    const ajv = new Ajv2020({ allErrors: true, strict: false })
+    const check = ajv.compile(schema)
+    for (const doc of [tinyScenario(), representativeScenario()]) {
+      expect(check(doc), JSON.stringify(check.errors)).toBe(true)
+      expect(check({ ...doc, $schema: './scenario.schema.json' })).toBe(true)
+    }
+    const typo = tinyScenario() as Record<string, any>
+    typo.qkd.links[0].lenghtKm = 3
+    expect(check(typo)).toBe(false)
+    const outOfRange = tinyScenario() as Record<string, any>
+    outOfRange.qkd.vppShare = 2
+    expect(check(outOfRange)).toBe(false)
   })
 })
 

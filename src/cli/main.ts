@@ -2,6 +2,7 @@
  * `qkdvpp`: the planner's command-line tool. Exit codes: 0 success, 1 unexpected error,
  * 2 invalid input or usage, 3 infeasible scenario. User errors never print a stack trace.
  */
+import { scenarioJsonSchemaText } from '../domain/scenario/jsonSchema.ts'
 import { buildInstance } from '../domain/derive/instance.ts'
 import { buildOracleModel } from '../domain/model/buildOracleModel.ts'
 import { writeLp } from '../domain/model/lpWriter.ts'
@@ -45,6 +46,7 @@ const USAGE = `Usage: qkdvpp <command> [options]
 Commands:
   example [representative|tiny|large]        print a built-in scenario as JSON
   validate FILE                              print "valid", or one "path: message" per problem
+  schema                                     print the scenario format as JSON Schema
   solve FILE [--policy oracle|proposed|greedy|static|all] [--days N] [--integer] [--json]
                                              plan the day; with several policies or --days,
                                              compare them (Monte Carlo over N days, default 50)
@@ -251,6 +253,9 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
         io.stdout(`${JSON.stringify(BUILTIN_SCENARIOS[name](), null, 2)}\n`)
         return EXIT.ok
       }
+      case 'schema':
+        io.stdout(scenarioJsonSchemaText())
+        return EXIT.ok
       case 'validate':
         await readScenario(args.file(), io)
         io.stdout('valid\n')

@@ -48,7 +48,7 @@ export function num(rule: FieldRule): z.ZodNumber {
       error: (i) => `must be a whole number, got ${String(i.input)}`,
     })
   schema = schema.meta({
-    description: `${rule.description} (${rule.unit})`,
+    description: rule.unit === '' ? rule.description : `${rule.description} (${rule.unit})`,
     unit: rule.unit,
     ...(rule.integer === true && { type: 'integer' }),
   })

@@ -66,7 +66,12 @@ function enumMessage(values: readonly string[], input: unknown): string {
 /** Field declarations by group; the editors read their rules (`ruleOf`) from these. */
 export const HORIZON_FIELDS = {
   slots: num({ min: 1, max: 288, integer: true, unit: 'slots', description: 'Planning slots' }),
-  slotMinutes: num({ min: 1, max: 60, unit: 'min', description: 'Length of one slot' }),
+  slotMinutes: num({
+    min: 1,
+    max: 60,
+    unit: 'min',
+    description: 'Length of one slot (need not be whole)',
+  }),
 }
 
 export const NODE_FIELDS = {
@@ -170,7 +175,7 @@ export const PROCESS_FIELDS = {
   slaPenaltyEur: num({
     min: 0,
     max: 1e9,
-    unit: '€',
+    unit: '€/message',
     description: 'Penalty per message that misses its deadline',
   }),
   impactEur: num({ min: 0, max: 1e12, unit: '€', description: 'Loss per successful attack' }),
@@ -191,19 +196,24 @@ export const PROCESS_FIELDS = {
 const slotField = (description: string) => num({ min: 0, integer: true, unit: 'slot', description })
 
 export const WINDOW_FIELDS = {
-  startSlot: slotField('First slot of the window'),
-  endSlot: slotField('Slot after the last one of the window'),
-  multiplier: num({ min: 0, max: 1e6, unit: '×', description: 'Multiplier on attack attempts' }),
+  startSlot: slotField('First slot of the window (it covers startSlot ≤ t < endSlot)'),
+  endSlot: slotField('Slot after the last one of the window, at most horizon.slots'),
+  multiplier: num({
+    min: 0,
+    max: 1e6,
+    unit: '×',
+    description: 'Multiplier on attack attempts; overlapping windows multiply',
+  }),
 }
 
 export const SHOCK_FIELDS = {
-  startSlot: slotField('First slot of the shock'),
-  endSlot: slotField('Slot after the last one of the shock'),
+  startSlot: slotField('First slot of the shock (it covers startSlot ≤ t < endSlot)'),
+  endSlot: slotField('Slot after the last one of the shock, at most horizon.slots'),
   factor: num({
     min: 0,
     max: 10,
     unit: '×',
-    description: 'Multiplier on the key rate; 0 is an outage',
+    description: 'Multiplier on the key rate; 0 is an outage; overlapping shocks multiply',
   }),
 }
 
@@ -269,7 +279,7 @@ const nodeSchema = z
   .strictObject({
     id: id('node'),
     label: text('Display name (default: the id)').optional(),
-    role: oneOf(NODE_ROLES, 'What the node is'),
+    role: oneOf(NODE_ROLES, 'What the node is; exactly one node is the control centre'),
     x: NODE_FIELDS.x.default(0.5),
     y: NODE_FIELDS.y.default(0.5),
   })
@@ -293,7 +303,7 @@ const groupSchema = z.strictObject({
   type: oneOf(DER_TYPES, 'Kind of DER'),
   sites: GROUP_FIELDS.sites,
   unitKw: GROUP_FIELDS.unitKw,
-  gateway: text('Id of the aggregator node this group reports through'),
+  gateway: text('Id of the `aggregator` node this group reports through'),
 })
 
 const pairSchema = z.strictObject({
@@ -309,7 +319,8 @@ const endpointsSchema = z
     z.array(pairSchema).min(1, { error: 'must list at least one {from, to} pair' }),
   ])
   .meta({
-    description: '"control->gateways", "gateways->control", one {from, to} pair or a list of them',
+    description:
+      'Where the messages go: one flow per pair; the gateways are the aggregator nodes in file order',
   })
 
 const optionSchema = z
@@ -342,7 +353,9 @@ const processSchema = z
     impactEur: PROCESS_FIELDS.impactEur,
     impactEurPerMw: PROCESS_FIELDS.impactEurPerMw.default(0),
     attacksPerHour: PROCESS_FIELDS.attacksPerHour,
-    minOption: text('Weakest option the policy allows (options before it are removed)').optional(),
+    minOption: text(
+      "Policy floor: one of the process's option ids; weaker options are removed",
+    ).optional(),
     options: list(optionSchema, MAX_OPTIONS, 'Options from weakest to strongest').min(1, {
       error: 'must list at least one security option',
     }),
@@ -395,8 +408,13 @@ const uncertaintySchema = z.strictObject({
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Where editors find this schema' }),
-    format: z.literal(SCENARIO_FORMAT, { error: `must be "${SCENARIO_FORMAT}"` }),
-    version: z.literal(SCENARIO_VERSION).default(SCENARIO_VERSION),
+    format: z
+      .literal(SCENARIO_FORMAT, { error: `must be "${SCENARIO_FORMAT}"` })
+      .meta({ description: 'Names the format' }),
+    version: z
+      .literal(SCENARIO_VERSION)
+      .default(SCENARIO_VERSION)
+      .meta({ description: 'Format version; older files are migrated' }),
     name: text('Scenario name', 200).default(DEFAULT_NAME),
     description: z
       .string({ error: (i) => `must be a string, got ${describe(i.input)}` })
@@ -409,8 +427,8 @@ export const scenarioSchema = z
       min: 0,
       max: 2 ** 32 - 1,
       integer: true,
-      unit: 'seed',
-      description: 'Seed of every random draw (Monte Carlo days)',
+      unit: '',
+      description: "Seed of the realised day's noise and the Monte Carlo days",
     }).default(DEFAULT_SEED),
     horizon: z
       .strictObject({

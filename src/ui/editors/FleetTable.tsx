@@ -10,6 +10,8 @@ import { formatCount, formatNumber } from '../format.ts'
 import { NumberField, TextField } from './fields.tsx'
 import { fleetTotals, newGroup } from './fleet.ts'
 import { checkId } from './numbers.ts'
+import { GROUP_FIELDS } from '../../domain/scenario/schema.ts'
+import { editorRule } from './schemaRule.ts'
 
 export function FleetTable() {
   const { groups, nodes, editScenario } = useAppStore(
@@ -105,7 +107,7 @@ export function FleetTable() {
                   <NumberField
                     label={`Sites in DER group ${g.id}`}
                     value={g.sites}
-                    rule={{ min: 0, max: 1e7, integer: true }}
+                    rule={editorRule(GROUP_FIELDS.sites)}
                     onCommit={(v) => editAt(i, (x) => (x.sites = v ?? x.sites))}
                   />
                 </td>
@@ -113,7 +115,7 @@ export function FleetTable() {
                   <NumberField
                     label={`Capacity per site of DER group ${g.id} (kW)`}
                     value={g.unitKw}
-                    rule={{ min: 0, max: 1e6 }}
+                    rule={editorRule(GROUP_FIELDS.unitKw)}
                     onCommit={(v) => editAt(i, (x) => (x.unitKw = v ?? x.unitKw))}
                   />
                 </td>

@@ -7,6 +7,8 @@ import { useAppStore } from '../../store/index.ts'
 import { formatCount } from '../format.ts'
 import { NumberField } from './fields.tsx'
 import { setBuffer } from './topology.ts'
+import { LINK_FIELDS } from '../../domain/scenario/schema.ts'
+import { editorRule } from './schemaRule.ts'
 
 interface LinkFormProps {
   link: QkdLink
@@ -41,7 +43,7 @@ export function LinkForm({ link, rateModel, valueText, onDelete, onClose }: Link
           <NumberField
             label={`Length of link ${id} (km)`}
             value={link.lengthKm}
-            rule={{ min: 0, max: 1000 }}
+            rule={editorRule(LINK_FIELDS.lengthKm)}
             unit="km"
             onCommit={(v) => edit((l) => (l.lengthKm = v ?? l.lengthKm))}
           />
@@ -54,7 +56,7 @@ export function LinkForm({ link, rateModel, valueText, onDelete, onClose }: Link
           <NumberField
             label={`Measured key rate of link ${id} (bit/s; empty uses the rate model)`}
             value={link.keyRateBps}
-            rule={{ min: 0, max: 1e10, optional: true }}
+            rule={editorRule(LINK_FIELDS.keyRateBps, { optional: true })}
             unit="bit/s"
             placeholder="rate model"
             onCommit={(v) =>
@@ -71,7 +73,7 @@ export function LinkForm({ link, rateModel, valueText, onDelete, onClose }: Link
             label={`Key store size of link ${id} (Mbit)`}
             value={link.bufferBits}
             scale={1e6}
-            rule={{ min: 0, max: 1e6 }}
+            rule={editorRule(LINK_FIELDS.bufferBits, { scale: 1e6 })}
             unit="Mbit"
             onCommit={(v) => edit((l) => setBuffer(l, v ?? l.bufferBits))}
           />
@@ -81,7 +83,7 @@ export function LinkForm({ link, rateModel, valueText, onDelete, onClose }: Link
           <NumberField
             label={`Reserve share of the key store of link ${id} (0 to 0.5)`}
             value={link.reserveFraction}
-            rule={{ min: 0, max: 0.5 }}
+            rule={editorRule(LINK_FIELDS.reserveFraction)}
             onCommit={(v) => edit((l) => (l.reserveFraction = v ?? l.reserveFraction))}
           />
         </label>

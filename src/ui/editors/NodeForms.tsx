@@ -9,6 +9,8 @@ import { NumberField, TextField } from './fields.tsx'
 import { roleLabel } from './MapSvg.tsx'
 import { parseNumber } from './numbers.ts'
 import { newLink, newNode, roleChangeBlockers } from './topology.ts'
+import { LINK_FIELDS, NODE_FIELDS } from '../../domain/scenario/schema.ts'
+import { editorRule } from './schemaRule.ts'
 
 interface NodeDetailsProps {
   node: QkdNode
@@ -56,7 +58,7 @@ export function NodeDetails({ node, onDelete, onClose }: NodeDetailsProps) {
           <NumberField
             label={`Map x position of node ${id} (0 to 1)`}
             value={node.x}
-            rule={{ min: 0, max: 1 }}
+            rule={editorRule(NODE_FIELDS.x)}
             onCommit={(v) => edit((n) => (n.x = v ?? n.x))}
           />
         </label>
@@ -65,7 +67,7 @@ export function NodeDetails({ node, onDelete, onClose }: NodeDetailsProps) {
           <NumberField
             label={`Map y position of node ${id} (0 to 1)`}
             value={node.y}
-            rule={{ min: 0, max: 1 }}
+            rule={editorRule(NODE_FIELDS.y)}
             onCommit={(v) => edit((n) => (n.y = v ?? n.y))}
           />
         </label>
@@ -125,7 +127,7 @@ export function AddNodeForm({ nodes, onMessage }: AddFormsProps) {
   const target = connect ?? control
   const ids = useId()
   const add = (): void => {
-    const parsedLength = parseNumber(length, { min: 0, max: 1000 })
+    const parsedLength = parseNumber(length, editorRule(LINK_FIELDS.lengthKm))
     if (target !== NO_LINK && !parsedLength.ok) {
       onMessage(`New node not added. Length of its link: ${parsedLength.message.toLowerCase()}.`)
       return
@@ -208,7 +210,7 @@ export function AddLinkForm({ nodes, onMessage }: AddFormsProps) {
   const [length, setLength] = useState('10')
   const ids = useId()
   const add = (): void => {
-    const parsed = parseNumber(length, { min: 0, max: 1000 })
+    const parsed = parseNumber(length, editorRule(LINK_FIELDS.lengthKm))
     if (!parsed.ok) {
       onMessage(`Link not added. Length: ${parsed.message.toLowerCase()}.`)
       return

@@ -6,6 +6,8 @@
 import type { Process, SecurityOption } from '../../domain/scenario/types.ts'
 import { NumberField } from './fields.tsx'
 import { boundText, derivedSuccessBound } from './options.ts'
+import { OPTION_FIELDS } from '../../domain/scenario/schema.ts'
+import { editorRule } from './schemaRule.ts'
 
 const KIND_TEXT: Record<SecurityOption['kind'], string> = {
   classical: 'PQC/TLS',
@@ -53,7 +55,7 @@ export function OptionRows({ process, classicalSuccessBound, onEdit }: OptionRow
                     <NumberField
                       label={`Tag length of ${name(o)} (bit)`}
                       value={o.tagBits}
-                      rule={{ min: 8, max: 1024, integer: true }}
+                      rule={editorRule(OPTION_FIELDS.tagBits)}
                       onCommit={(v) =>
                         onEdit(i, (x) => {
                           if (v !== undefined) x.tagBits = v
@@ -70,7 +72,7 @@ export function OptionRows({ process, classicalSuccessBound, onEdit }: OptionRow
                       <NumberField
                         label={`Re-key interval of ${name(o)} (s)`}
                         value={o.refreshSeconds}
-                        rule={{ above: 0, max: 86400 }}
+                        rule={editorRule(OPTION_FIELDS.refreshSeconds)}
                         onCommit={(v) =>
                           onEdit(i, (x) => {
                             if (v !== undefined) x.refreshSeconds = v
@@ -80,7 +82,7 @@ export function OptionRows({ process, classicalSuccessBound, onEdit }: OptionRow
                       <NumberField
                         label={`Independently keyed channels of ${name(o)}`}
                         value={o.channels}
-                        rule={{ min: 1, max: 10000, integer: true }}
+                        rule={editorRule(OPTION_FIELDS.channels)}
                         unit="ch."
                         onCommit={(v) =>
                           onEdit(i, (x) => {
@@ -97,7 +99,7 @@ export function OptionRows({ process, classicalSuccessBound, onEdit }: OptionRow
                   <NumberField
                     label={`Latency of ${name(o)} (ms)`}
                     value={o.latencyMs}
-                    rule={{ min: 0, max: 3.6e6 }}
+                    rule={editorRule(OPTION_FIELDS.latencyMs)}
                     onCommit={(v) => onEdit(i, (x) => (x.latencyMs = v ?? x.latencyMs))}
                   />
                 </td>
@@ -105,7 +107,7 @@ export function OptionRows({ process, classicalSuccessBound, onEdit }: OptionRow
                   <NumberField
                     label={`Success bound per attempt of ${name(o)} (0 to 1; empty uses the model)`}
                     value={o.successBound}
-                    rule={{ min: 0, max: 1, optional: true }}
+                    rule={editorRule(OPTION_FIELDS.successBound, { optional: true })}
                     placeholder={modelBound}
                     onCommit={(v) =>
                       onEdit(i, (x) => {

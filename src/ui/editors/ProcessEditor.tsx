@@ -10,6 +10,8 @@ import { useAppStore } from '../../store/index.ts'
 import { NumberField } from './fields.tsx'
 import type { NumberRule } from './numbers.ts'
 import { OptionRows } from './OptionRows.tsx'
+import { PROCESS_FIELDS } from '../../domain/scenario/schema.ts'
+import { editorRule } from './schemaRule.ts'
 
 type NumericField =
   | 'messageBytes'
@@ -26,54 +28,53 @@ const FIELDS: ReadonlyArray<{
   unit: string
   rule: NumberRule
 }> = [
-  // Bounds as in validate.ts (readProcess).
   {
     field: 'messageBytes',
     text: 'Message size',
     name: 'Message size',
     unit: 'B',
-    rule: { min: 1, max: 1e9 },
+    rule: editorRule(PROCESS_FIELDS.messageBytes),
   },
   {
     field: 'deadlineMs',
     text: 'Deadline',
     name: 'Deadline',
     unit: 'ms',
-    rule: { above: 0, max: 8.64e7 },
+    rule: editorRule(PROCESS_FIELDS.deadlineMs),
   },
   {
     field: 'slaPenaltyEur',
     text: 'SLA penalty',
     name: 'SLA penalty per late message',
     unit: '€/msg',
-    rule: { min: 0, max: 1e9 },
+    rule: editorRule(PROCESS_FIELDS.slaPenaltyEur),
   },
   {
     field: 'impactEur',
     text: 'Attack impact',
     name: 'Loss per successful attack',
     unit: '€',
-    rule: { min: 0, max: 1e12 },
+    rule: editorRule(PROCESS_FIELDS.impactEur),
   },
   {
     field: 'impactEurPerMw',
     text: 'Impact per MW',
     name: 'Extra loss per successful attack per MW',
     unit: '€/MW',
-    rule: { min: 0, max: 1e12 },
+    rule: editorRule(PROCESS_FIELDS.impactEurPerMw),
   },
   {
     field: 'attacksPerHour',
     text: 'Attacks',
     name: 'Baseline attack attempts',
     unit: 'per h',
-    rule: { min: 0, max: 1e9 },
+    rule: editorRule(PROCESS_FIELDS.attacksPerHour),
   },
 ]
 
 /**
  * The message rate: fleet-driven (per DER site behind the flow's gateway) when the process has
- * `messagesPerSitePerHour`, else a fixed rate per flow. Bounds as in validate.ts.
+ * `messagesPerSitePerHour`, else a fixed rate per flow. Bounds from the schema.
  */
 function rateField(process: Process): {
   field: 'messagesPerSitePerHour' | 'messagesPerHour'
@@ -86,13 +87,13 @@ function rateField(process: Process): {
         field: 'messagesPerSitePerHour',
         unit: 'msg/site/h',
         unitName: 'messages per site per hour',
-        rule: { min: 0, max: 1e9 },
+        rule: editorRule(PROCESS_FIELDS.messagesPerSitePerHour),
       }
     : {
         field: 'messagesPerHour',
         unit: 'msg/h',
         unitName: 'messages per hour',
-        rule: { min: 0, max: 1e12 },
+        rule: editorRule(PROCESS_FIELDS.messagesPerHour),
       }
 }
 

@@ -6,6 +6,8 @@
 import type { AttackWindow, Shock } from '../../domain/scenario/types.ts'
 import { NumberField, TextField } from './fields.tsx'
 import { rangeClock, setWindowProcesses, type SlotRange } from './timeline.ts'
+import { SHOCK_FIELDS, WINDOW_FIELDS } from '../../domain/scenario/schema.ts'
+import { editorRule } from './schemaRule.ts'
 
 interface RangeCellsProps {
   name: string
@@ -104,7 +106,7 @@ export function WindowTable({
                 <NumberField
                   label={`Attack multiplier of ${name}`}
                   value={w.multiplier}
-                  rule={{ min: 0, max: 1e6 }}
+                  rule={editorRule(WINDOW_FIELDS.multiplier)}
                   onCommit={(v) => onEdit(i, (x) => (x.multiplier = v ?? x.multiplier))}
                 />
               </td>
@@ -181,7 +183,7 @@ export function ShockTable({
                 <NumberField
                   label={`Key rate factor of ${name} (0 is an outage)`}
                   value={sh.factor}
-                  rule={{ min: 0, max: 10 }}
+                  rule={editorRule(SHOCK_FIELDS.factor)}
                   onCommit={(v) => onEdit(i, (x) => (x.factor = v ?? x.factor))}
                 />
               </td>

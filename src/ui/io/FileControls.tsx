@@ -5,6 +5,7 @@
 import { useEffect, useId, useState } from 'react'
 import { useAppStore } from '../../store/index.ts'
 import { downloadBlob, fileStem } from './download.ts'
+import { scenarioFileText } from './scenarioFile.ts'
 import { parseScenarioText } from './importScenario.ts'
 import { decodeScenarioFragment, encodeScenarioFragment, MAX_LINK_LENGTH } from './shareLink.ts'
 import { formatNumber } from '../format.ts'
@@ -73,7 +74,7 @@ export function FileControls() {
   }
   const exportJson = (): void => {
     const { scenario } = useAppStore.getState()
-    const text = `${JSON.stringify(scenario, null, 2)}\n`
+    const text = scenarioFileText(scenario, document.baseURI)
     downloadBlob(`${fileStem(scenario.name)}.json`, new Blob([text], { type: 'application/json' }))
   }
   return (
