@@ -50,6 +50,37 @@ export default tseslint.config(
     },
   },
   {
+    // The store holds state and runs jobs; what it looks like is the UI's business.
+    files: ['src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/ui/**'], message: 'Dependencies point one way: UI → store → worker.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The worker answers requests; it knows neither the store that asks nor the UI.
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui/**', '**/store/**'],
+              message: 'Dependencies point one way: UI → store → worker → domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests edit scenario documents as loose JSON on purpose (that is what users hand us).
     files: ['**/*.test.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

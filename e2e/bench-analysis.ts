@@ -5,10 +5,14 @@
  * each from the Run click to the panel showing the result, median over N runs.
  */
 import type { Page } from 'playwright-core'
+import { benchArgs } from '../src/bench/benchArgs.ts'
 import { launchChromium, median, startPreview, stopPreview, verdict } from './benchSupport.ts'
 
 const PORT = 4391
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3
+const runs = benchArgs({
+  usage: 'usage: tsx e2e/bench-analysis.ts [--runs N]',
+  numbers: { runs: 3 },
+}).numbers.runs as number
 
 async function timeRun(page: Page, panelId: string, button: RegExp): Promise<number> {
   const panel = page.getByTestId(panelId)

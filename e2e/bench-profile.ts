@@ -12,10 +12,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchChromium, ROOT, startPreview, stopPreview } from './benchSupport.ts'
+import { benchArgs } from '../src/bench/benchArgs.ts'
 
 const PORT = 4392
-const overAt = process.argv.indexOf('--over')
-const overMs = overAt >= 0 ? Number(process.argv[overAt + 1]) : 90
+const overMs = benchArgs({
+  usage: 'usage: npm run bench:profile -- [--over MS]',
+  numbers: { over: 90 },
+}).numbers.over as number
 
 interface TraceEvent {
   name: string

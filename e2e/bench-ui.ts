@@ -16,11 +16,17 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { launchChromium, median, ROOT, startPreview, stopPreview, verdict } from './benchSupport.ts'
 import { formatTrace, installTrace, takeTrace, workerTimes, type TraceEvent } from './benchTrace.ts'
+import { benchArgs } from '../src/bench/benchArgs.ts'
 
 const PORT = 4390
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7
-const printTrace = process.argv.includes('--trace')
-const withLarge = !process.argv.includes('--no-large')
+const cli = benchArgs({
+  usage: 'usage: tsx e2e/bench-ui.ts [--runs N] [--trace] [--no-large]',
+  numbers: { runs: 7 },
+  flags: ['trace', 'no-large'],
+})
+const runs = cli.numbers.runs as number
+const printTrace = cli.flags.has('trace')
+const withLarge = !cli.flags.has('no-large')
 
 interface LargeFigures {
   planMs: number

@@ -10,13 +10,7 @@ import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
-export const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] ?? Number.NaN
-}
-
-export const verdict = (value: number, target: number): string =>
-  value <= target ? 'within target' : 'OVER TARGET'
+export { median, verdict } from '../src/bench/stats.ts'
 
 /** Starts `vite preview` of `outDir` (default `dist/`) on `port`; resolves once it answers. */
 export async function startPreview(port: number, outDir?: string): Promise<ChildProcess> {

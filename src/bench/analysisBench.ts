@@ -15,21 +15,13 @@ import { representativeScenario } from '../domain/scenario/builtins/representati
 import { validateScenario } from '../domain/derive/validateScenario.ts'
 import { nowMs } from '../domain/util/clock.ts'
 import { loadSolver } from '../node/loadSolver.ts'
+import { benchArgs } from './benchArgs.ts'
+import { median } from './stats.ts'
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-}
-
-const runsArg = process.argv.indexOf('--runs')
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5
-if (!Number.isInteger(runs) || runs < 1) {
-  process.stderr.write('usage: npm run bench:analysis -- [--runs N]\n')
-  process.exit(2)
-}
+const runs = benchArgs({
+  usage: 'usage: npm run bench:analysis -- [--runs N]',
+  numbers: { runs: 5 },
+}).numbers.runs as number
 
 const highs = await loadSolver()
 const validated = validateScenario(representativeScenario())

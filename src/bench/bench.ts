@@ -21,6 +21,8 @@ import {
   type SolveStatus,
 } from '../domain/solve/oracleSession.ts'
 import { loadSolver } from '../node/loadSolver.ts'
+import { median } from './stats.ts'
+import { parseArgs } from 'node:util'
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -56,26 +58,35 @@ function fail(message: string): never {
 }
 
 function parseOptions(argv: readonly string[]): BenchOptions {
-  const flags = new Set<string>()
-  const values = new Map<string, string>()
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string
-    const [name = '', inline] = arg.replace(/^--/, '').split('=', 2)
-    if (!arg.startsWith('--')) fail(`unexpected argument "${arg}"`)
-    if (name === 'help') {
-      process.stdout.write(`${USAGE}\n`)
-      process.exit(0)
-    } else if (name === 'quick' || name === 'json') {
-      if (inline !== undefined) fail(`--${name} takes no value`)
-      flags.add(name)
-    } else if (['runs', 'milp-runs', 'large-runs', 'time-limit', 'only'].includes(name)) {
-      const value = inline ?? argv[++i]
-      if (value === undefined || value === '') fail(`--${name} needs a value`)
-      values.set(name, value)
-    } else {
-      fail(`unknown option ${arg}`)
-    }
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        help: { type: 'boolean' },
+        quick: { type: 'boolean' },
+        json: { type: 'boolean' },
+        runs: { type: 'string' },
+        'milp-runs': { type: 'string' },
+        'large-runs': { type: 'string' },
+        'time-limit': { type: 'string' },
+        only: { type: 'string' },
+      },
+    })
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error))
   }
+  if (parsed.values.help === true) {
+    process.stdout.write(`${USAGE}\n`)
+    process.exit(0)
+  }
+  const flags = new Set(['quick', 'json'].filter((name) => parsed.values[name as 'quick'] === true))
+  const values = new Map(
+    Object.entries(parsed.values).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  )
   const quick = flags.has('quick')
   const positive = (name: string, fallback: number, integer = true): number => {
     const raw = values.get(name)
@@ -109,15 +120,6 @@ function parseOptions(argv: readonly string[]): BenchOptions {
 
 // ---------------------------------------------------------------------------------------------
 // Measurement helpers
-
-const median = (values: readonly number[]): number => {
-  if (values.length === 0) return Number.NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-}
 
 const relDiff = (a: number, b: number): number =>
   Math.abs(a - b) / Math.max(1e-12, Math.abs(a), Math.abs(b))

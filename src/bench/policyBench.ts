@@ -20,26 +20,17 @@ import { comparePolicies } from '../domain/report/comparisonReport.ts'
 import { representativeScenario } from '../domain/scenario/builtins/representative.ts'
 import { validateScenario } from '../domain/derive/validateScenario.ts'
 import { loadSolver } from '../node/loadSolver.ts'
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`)
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback
-  return Number.isFinite(value) && value > 0 ? value : fallback
-}
+import { benchArgs } from './benchArgs.ts'
+import { mean, median, verdict } from './stats.ts'
 
 const quick = process.argv.includes('--quick')
-const runs = option('runs', quick ? 1 : 5)
-const days = option('days', quick ? 5 : 50)
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? 0)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
-}
-const verdict = (value: number, target: number): string =>
-  value <= target ? 'within target' : 'OVER TARGET'
+const { numbers } = benchArgs({
+  usage: 'usage: tsx src/bench/policyBench.ts [--quick] [--runs N] [--days N]',
+  numbers: { runs: quick ? 1 : 5, days: quick ? 5 : 50 },
+  flags: ['quick'],
+})
+const runs = numbers.runs as number
+const days = numbers.days as number
 
 const validated = validateScenario(representativeScenario())
 if (!validated.ok) throw new Error('representative scenario does not validate')
@@ -79,7 +70,6 @@ try {
   console.log(
     'policy     mean risk €   CVaR95 risk €   mean SLA violations   mean regret   proposed better on',
   )
-  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)
   const perPolicy = (name: string) =>
     mc.perDay.map((d) => d.find((p) => p.policy === name)?.metrics)
   const oracleObj = perPolicy('oracle').map((m) => m?.objectiveEur ?? Number.NaN)

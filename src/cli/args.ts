@@ -1,12 +1,23 @@
+/// <reference types="node" />
 /**
- * A deliberately small argument parser: one command, positionals, `--flag` and `--option value`.
+ * The command line: one command, positionals, `--flag` and `--option value` (or `--option=value`),
+ * read by Node's own `util.parseArgs` in strict mode; its errors become usage errors in words.
  */
+import { parseArgs as parseNodeArgs } from 'node:util'
 
 /** A usage mistake: reported with the usage text and exit code 2. */
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['policy', 'days', 'from', 'to', 'steps', 'spacing'])
-const FLAGS = new Set(['integer', 'json'])
+const OPTIONS = {
+  policy: { type: 'string' },
+  days: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  steps: { type: 'string' },
+  spacing: { type: 'string' },
+  integer: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const
 
 export interface ParsedArgs {
   command: string | undefined
@@ -19,27 +30,22 @@ export interface ParsedArgs {
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv
-  const positional: string[] = []
+  let parsed: ReturnType<typeof parseNodeArgs<{ options: typeof OPTIONS; allowPositionals: true }>>
+  try {
+    parsed = parseNodeArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError(usageWords(error, rest))
+  }
   const flags = new Set<string>()
-  const options: Record<string, string> = {}
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string
-    if (arg.startsWith('--')) {
-      const [name = '', inline] = arg.slice(2).split('=', 2)
-      if (FLAGS.has(name)) {
-        if (inline !== undefined) throw new UsageError(`--${name} takes no value`)
-        flags.add(name)
-      } else if (VALUE_OPTIONS.has(name)) {
-        const value = inline ?? rest[++i]
-        if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`)
-        options[name] = value
-      } else {
-        throw new UsageError(`unknown option ${arg}`)
-      }
-    } else {
-      positional.push(arg)
+  const options: Record<string, string> = Object.create(null) as Record<string, string>
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === true) flags.add(name)
+    else if (typeof value === 'string') {
+      if (value === '') throw new UsageError(`--${name} needs a value`)
+      options[name] = value
     }
   }
+  const positional = parsed.positionals
   return {
     command,
     positional,
@@ -53,4 +59,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return file
     },
   }
+}
+
+/** Node's parse errors in the CLI's words, naming the argument. */
+function usageWords(error: unknown, args: readonly string[]): string {
+  const code = (error as { code?: string }).code
+  const message = error instanceof Error ? error.message : String(error)
+  const named = /'(--?[^' <]+)/.exec(message)?.[1] ?? ''
+  const name = named.replace(/^--?/, '')
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return `unknown option ${args.find((a) => a.startsWith(named)) ?? named}`
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return name in OPTIONS && OPTIONS[name as keyof typeof OPTIONS].type === 'boolean'
+      ? `--${name} takes no value`
+      : `--${name} needs a value`
+  return message
 }

@@ -35,22 +35,6 @@ export function pathPriceEurPerBit(
   return best === Infinity ? 0 : best
 }
 
-/** Marginal security value per key bit of upgrading from option `from` to `to`, Eur/bit. */
-export function marginalValuePerBit(
-  instance: Instance,
-  f: FlowData,
-  from: number,
-  to: number,
-  t: number,
-): number {
-  const a = f.options[from]
-  const b = f.options[to]
-  if (a === undefined || b === undefined) return 0
-  const extraBits = instance.slotSeconds * (b.keyBps - a.keyBps)
-  const saved = optionCostEur(instance, f, a, t) - optionCostEur(instance, f, b, t)
-  return extraBits > 0 ? saved / extraBits : saved > 0 ? Infinity : 0
-}
-
 /** Computes the certificate of an allocation at the given prices. */
 export function thresholdCertificate(
   instance: Instance,

@@ -106,14 +106,3 @@ export function positionShares(
   if (frac > 0) add(i + 1, frac)
   return { optionShare, hold }
 }
-
-/** End-to-end key of a ladder position, bits. */
-export function positionBits(ladder: Ladder, position: number): number {
-  const last = ladder.points.length - 1
-  const clamped = Math.min(Math.max(position, 0), last)
-  const i = Math.floor(clamped)
-  const a = ladder.points[i]
-  const b = ladder.points[Math.min(i + 1, last)]
-  if (a === undefined || b === undefined) return 0
-  return a.bits + (clamped - i) * (b.bits - a.bits)
-}

@@ -173,11 +173,6 @@ export function deleteNode(draft: Scenario, nodeId: string): void {
   }
 }
 
-/** Links that end at a node. */
-export function linksOfNode(links: readonly QkdLink[], nodeId: string): QkdLink[] {
-  return links.filter((l) => l.a === nodeId || l.b === nodeId)
-}
-
 /**
  * Sets a link's buffer and keeps its initial store valid: a store at the default (half the old
  * buffer) stays at half, any other store is capped at the new buffer.
