@@ -222,6 +222,22 @@ describe('qkdvpp solve', () => {
     })
     expect(all.code).toBe(EXIT.infeasible)
     expect(all.stderr).toContain('To make it feasible: allow holding messages')
+    // A policy without a plan has no figures: n/a in the table, null in the JSON, never a 0.
+    const oracleRow = all.stdout.split('\n').find((line) => line.startsWith('oracle'))
+    expect(oracleRow?.split(/\s+/).slice(1)).toEqual(['infeasible', ...Array(9).fill('n/a')])
+    const json = JSON.parse(
+      (
+        await run(['solve', 'x.json', '--policy', 'all', '--days', '1', '--json'], {
+          'x.json': JSON.stringify(doc),
+        })
+      ).stdout,
+    )
+    expect(json.policies.static.inWindows).toEqual({ riskEur: null, peakRiskEur: null })
+    expect(json.policies.static.robustness).toEqual({
+      meanRiskEur: null,
+      cvar95RiskEur: null,
+      days: 0,
+    })
   })
 
   it('warns about a deadline no allowed option can meet, naming the latency', async () => {

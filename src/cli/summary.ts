@@ -83,7 +83,7 @@ export function formatComparison(scenario: Scenario, comparison: Comparison, day
     eur(r.objectiveEur),
     r.regretVsOracle === null ? 'n/a' : `${(r.regretVsOracle * 100).toFixed(1)}%`,
     eur(r.residualRiskEur),
-    (r.slaViolations ?? 0).toLocaleString('en-GB', { maximumFractionDigits: 0 }),
+    r.slaViolations === null ? 'n/a' : count(r.slaViolations),
     mbit(r.keyUsedBits),
     pct(r.keyUtilization),
     eur(r.inWindows.riskEur),

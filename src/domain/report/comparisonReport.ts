@@ -33,22 +33,36 @@ export interface WindowRisk {
   kind: 'attack' | 'shock'
   startSlot: number
   endSlot: number
-  /** Residual risk over the window's slots, Eur. */
-  riskEur: number
-  /** Largest residual risk of one slot in the window, Eur. */
-  peakRiskEur: number
+  /** Residual risk over the window's slots, Eur (null without a plan). */
+  riskEur: number | null
+  /** Largest residual risk of one slot in the window, Eur (null without a plan). */
+  peakRiskEur: number | null
 }
 
 export interface ComparedPolicyReport extends PolicyReport {
   /** (objective − oracle objective) / oracle objective; 0 for the oracle itself. */
   regretVsOracle: number | null
-  robustness: Robustness
+  /** Monte Carlo risk over the days the policy had a plan (null figures when it had none). */
+  robustness: ReportedRobustness
   /** Risk per attack window and shock (they may overlap). */
   windows: WindowRisk[]
-  /** Risk over every slot inside any attack window or shock, counted once. */
-  inWindows: { riskEur: number; peakRiskEur: number }
+  /** Risk over every slot inside any attack window or shock, counted once (null without a plan). */
+  inWindows: { riskEur: number | null; peakRiskEur: number | null }
   /** Median wall time of one online controller step, ms (online policies). */
   stepMsMedian?: number
+}
+
+/** Robustness as reported: no figure for a policy that had a plan on no day. */
+export interface ReportedRobustness {
+  meanRiskEur: number | null
+  cvar95RiskEur: number | null
+  days: number
+}
+
+function reportedRobustness(r: Robustness): ReportedRobustness {
+  return r.days === 0
+    ? { meanRiskEur: null, cvar95RiskEur: null, days: 0 }
+    : { meanRiskEur: tidy(r.meanRiskEur), cvar95RiskEur: tidy(r.cvar95RiskEur), days: r.days }
 }
 
 export interface Comparison {
@@ -82,8 +96,8 @@ export function windowRisks(scenario: Scenario, metrics: Metrics | undefined): W
       kind,
       startSlot,
       endSlot,
-      riskEur: tidy(slice.reduce((a, b) => a + b, 0)),
-      peakRiskEur: tidy(Math.max(0, ...slice)),
+      riskEur: metrics === undefined ? null : tidy(slice.reduce((a, b) => a + b, 0)),
+      peakRiskEur: metrics === undefined ? null : tidy(Math.max(0, ...slice)),
     }
   }
   return [
@@ -96,7 +110,8 @@ function unionRisk(
   scenario: Scenario,
   metrics: Metrics | undefined,
 ): ComparedPolicyReport['inWindows'] {
-  const series = metrics?.series.residualRiskEur ?? []
+  if (metrics === undefined) return { riskEur: null, peakRiskEur: null }
+  const series = metrics.series.residualRiskEur
   const values = windowSlots(scenario).map((t) => series[t] ?? 0)
   return {
     riskEur: tidy(values.reduce((a, b) => a + b, 0)),
@@ -159,18 +174,15 @@ export function comparePolicies(
           objective === undefined || oracleObjective === undefined
             ? null
             : tidy(regret(objective, oracleObjective)),
-        robustness: mc?.robustness[day.policy] ?? {
-          meanRiskEur: single,
-          cvar95RiskEur: single,
-          days: 1,
-        },
+        robustness: reportedRobustness(
+          mc?.robustness[day.policy] ?? {
+            meanRiskEur: single,
+            cvar95RiskEur: single,
+            days: day.metrics === undefined ? 0 : 1,
+          },
+        ),
         windows: windowRisks(scenario, day.metrics),
         inWindows: unionRisk(scenario, day.metrics),
-      }
-      report.robustness = {
-        meanRiskEur: tidy(report.robustness.meanRiskEur),
-        cvar95RiskEur: tidy(report.robustness.cvar95RiskEur),
-        days: report.robustness.days,
       }
       if (day.stepMsMedian !== undefined) report.stepMsMedian = tidy(day.stepMsMedian)
       reports[day.policy] = report
@@ -218,11 +230,11 @@ function withoutDayAheadPlan(
           objective === undefined || oracleObjective === undefined
             ? null
             : tidy(regret(objective, oracleObjective)),
-        robustness: {
-          meanRiskEur: tidy(day?.metrics?.residualRiskEur ?? 0),
-          cvar95RiskEur: tidy(day?.metrics?.residualRiskEur ?? 0),
+        robustness: reportedRobustness({
+          meanRiskEur: day?.metrics?.residualRiskEur ?? 0,
+          cvar95RiskEur: day?.metrics?.residualRiskEur ?? 0,
           days: day?.metrics === undefined ? 0 : 1,
-        },
+        }),
         windows: windowRisks(scenario, day?.metrics),
         inWindows: unionRisk(scenario, day?.metrics),
       }
