@@ -33,6 +33,30 @@ describe('parseScenarioText', () => {
   })
 })
 
+describe('parseScenarioText, text as editors write it', () => {
+  it('accepts a leading UTF-8 byte-order mark', () => {
+    const result = parseScenarioText(`\ufeff${JSON.stringify(tinyScenario(), null, 2)}`)
+    expect(result.ok).toBe(true)
+    if (result.ok) expect(result.scenario.name).toBe('Tiny relay example')
+  })
+
+  it('names the line and column where the JSON breaks, not counting a byte-order mark', () => {
+    const text = JSON.stringify(tinyScenario(), null, 2).replace('"seed": 7,', '"seed": 7')
+    const line = text.split('\n').findIndex((l) => l.includes('"seed": 7')) + 2
+    for (const file of [text, `\ufeff${text}`]) {
+      const result = parseScenarioText(file)
+      expect(result.ok).toBe(false)
+      if (!result.ok)
+        expect(result.issues).toEqual([
+          {
+            path: '(root)',
+            message: `not valid JSON at line ${line}, column 3: unexpected "\\"" where ',' or '}' should be`,
+          },
+        ])
+    }
+  })
+})
+
 describe('tidyCsv', () => {
   it('writes one row per observation with unit, hash and version, quoting where needed', () => {
     const csv = tidyCsv(
