@@ -17,6 +17,7 @@ import {
 import { BUILTIN_SCENARIOS, isBuiltinName } from '../domain/scenario/builtins/index.ts'
 import { scenarioHash } from '../domain/scenario/hash.ts'
 import { parseScenarioText } from '../domain/scenario/parse.ts'
+import { jsonErrorMessage } from '../domain/util/jsonSyntax.ts'
 import { validateScenario } from '../domain/scenario/validate.ts'
 import { terminalSafe } from './terminal.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
@@ -90,7 +91,8 @@ async function readScenario(file: string, io: CliIo): Promise<Scenario> {
     }
   }
   const parsed = parseScenarioText(text)
-  if (!parsed.ok) throw new InvalidInput([`(root): ${parsed.message}`])
+  // Line and column as the dashboard's import names them (V8 gives an offset only sometimes).
+  if (!parsed.ok) throw new InvalidInput([`(root): ${jsonErrorMessage(text) ?? parsed.message}`])
   const result = validateScenario(parsed.json)
   if (!result.ok) throw new InvalidInput(result.issues.map((i) => `${i.path}: ${i.message}`))
   return result.scenario

@@ -130,3 +130,15 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     reason,
   }
 }
+
+/**
+ * "not valid JSON at line L, column C: why" for scenario text `JSON.parse` refused, counted in
+ * the text after a leading byte-order mark (invisible in an editor, so it must not shift the
+ * column); undefined when the grammar holds and the engine's own reason is the one to show.
+ */
+export function jsonErrorMessage(text: string): string | undefined {
+  const error = jsonSyntaxError(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  return error === undefined
+    ? undefined
+    : `not valid JSON at line ${error.line}, column ${error.column}: ${error.reason}`
+}

@@ -6,7 +6,7 @@
 import { parseScenarioText as parseJson } from '../../domain/scenario/parse.ts'
 import type { Scenario } from '../../domain/scenario/types.ts'
 import { validateScenario, type ValidationIssue } from '../../domain/scenario/validate.ts'
-import { jsonSyntaxError } from '../../domain/util/jsonSyntax.ts'
+import { jsonErrorMessage } from '../../domain/util/jsonSyntax.ts'
 
 /** Files larger than this are refused before parsing (a scenario is a few hundred kB at most). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -24,18 +24,10 @@ export function parseScenarioText(text: string): ImportResult {
   // The CLI's reader: a leading byte-order mark (Windows editors write one) is dropped first.
   const parsed = parseJson(text)
   if (!parsed.ok)
-    return { ok: false, issues: [{ path: '(root)', message: jsonMessage(text) ?? parsed.message }] }
+    return {
+      ok: false,
+      issues: [{ path: '(root)', message: jsonErrorMessage(text) ?? parsed.message }],
+    }
   const result = validateScenario(parsed.json)
   return result.ok ? { ok: true, scenario: result.scenario } : { ok: false, issues: result.issues }
-}
-
-/**
- * Where the JSON breaks, by line and column of the text after any byte-order mark (the mark is
- * invisible in an editor, so it must not shift the column); undefined when the grammar holds.
- */
-function jsonMessage(text: string): string | undefined {
-  const error = jsonSyntaxError(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  return error === undefined
-    ? undefined
-    : `not valid JSON at line ${error.line}, column ${error.column}: ${error.reason}`
 }
