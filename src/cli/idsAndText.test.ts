@@ -66,6 +66,15 @@ describe('text', () => {
     expect(r.stdout).toBe('valid\n')
   })
 
+  it('names the line and column where the JSON breaks', async () => {
+    const text = `\ufeff{\n  "format": "qkd-vpp-scenario",\n  "version" 1\n}`
+    const r = await run(['validate', 'x.json'], { 'x.json': text })
+    expect(r.code).toBe(EXIT.invalid)
+    expect(r.stderr).toContain(
+      `(root): not valid JSON at line 3, column 13: unexpected "1" where ':' after a property name should be`,
+    )
+  })
+
   it('keeps a description and refuses one that is not a short string', async () => {
     const doc = tinyScenario() as Doc
     doc.description = 'Notes'

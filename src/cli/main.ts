@@ -19,6 +19,7 @@ import { BUILTIN_SCENARIOS, isBuiltinName } from '../domain/scenario/builtins/in
 import { scenarioHash } from '../domain/scenario/hash.ts'
 import { parseScenarioText } from '../domain/scenario/parse.ts'
 import { validateScenario } from '../domain/derive/validateScenario.ts'
+import { jsonErrorMessage } from '../domain/util/jsonSyntax.ts'
 import { terminalSafe } from './terminal.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
 import { loadSolver } from '../node/loadSolver.ts'
@@ -92,7 +93,8 @@ async function readScenario(file: string, io: CliIo): Promise<Scenario> {
     }
   }
   const parsed = parseScenarioText(text)
-  if (!parsed.ok) throw new InvalidInput([`(root): ${parsed.message}`])
+  // Line and column as the dashboard's import names them (V8 gives an offset only sometimes).
+  if (!parsed.ok) throw new InvalidInput([`(root): ${jsonErrorMessage(text) ?? parsed.message}`])
   const result = validateScenario(parsed.json)
   if (!result.ok) throw new InvalidInput(result.issues.map((i) => `${i.path}: ${i.message}`))
   return result.scenario

@@ -56,17 +56,27 @@ function run<T>(
   )
 }
 
+/** What is stored: IndexedDB keeps a structured clone of it. */
+export function savedRecord(scenario: Scenario, savedAt = new Date().toISOString()): SavedScenario {
+  return { scenario, savedAt }
+}
+
+/** A stored record read back: its scenario if it still validates (older versions migrated). */
+export function restoredRecord(record: SavedScenario | undefined): SavedScenario | undefined {
+  if (record === undefined) return undefined
+  const validated = validateScenario(record.scenario)
+  return validated.ok ? { scenario: validated.scenario, savedAt: record.savedAt } : undefined
+}
+
 export function saveScenario(scenario: Scenario): Promise<void> {
-  const record: SavedScenario = { scenario, savedAt: new Date().toISOString() }
+  const record = savedRecord(scenario)
   return run('readwrite', (store) => store.put(record, KEY)).then(() => undefined)
 }
 
 /** The saved scenario, if there is one that still validates (older versions are migrated). */
 export async function loadSavedScenario(): Promise<SavedScenario | undefined> {
   const record = (await run('readonly', (store) => store.get(KEY))) as SavedScenario | undefined
-  if (record === undefined) return undefined
-  const validated = validateScenario(record.scenario)
-  return validated.ok ? { scenario: validated.scenario, savedAt: record.savedAt } : undefined
+  return restoredRecord(record)
 }
 
 /** Where scenario B of Compare A/B is kept, beside the current scenario. */

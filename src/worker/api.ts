@@ -1,6 +1,8 @@
 /**
  * The worker contract: plain JSON-safe DTOs only (no classes, typed arrays or Error objects cross
- * the boundary). The UI imports these types; it never imports the worker module itself.
+ * the boundary). The UI imports these types; it never imports the worker module itself. Records
+ * keyed by link or process ids have no prototype on both sides: the worker builds them so, and
+ * the client restores it after structured clone (idRecords.ts).
  */
 import type { ValidationIssue } from '../domain/scenario/issues.ts'
 import type { Comparison } from '../domain/report/comparisonReport.ts'

@@ -15,6 +15,7 @@ import type {
   ContingencyRequest,
   FrontierRequest,
 } from './analysis.ts'
+import { comparisonResponseWithIdRecords, oracleResponseWithIdRecords } from './idRecords.ts'
 import type { SolverApi } from './solver.worker.ts'
 
 export class SolveCancelled extends Error {
@@ -158,8 +159,11 @@ export class SolverClient {
     } as T
   }
 
+  // Answers keyed by link and process ids get their null-prototype records back (idRecords.ts).
   solveOracle(request: SolveRequest, options: CallOptions = {}): Promise<OracleResponse> {
-    return this.call('solveOracle', request, options)
+    return this.call<OracleResponse>('solveOracle', request, options).then(
+      oracleResponseWithIdRecords,
+    )
   }
 
   comparePolicies(
@@ -167,9 +171,16 @@ export class SolverClient {
     options: CompareOptions = {},
   ): Promise<ComparisonResponse> {
     const { onProgress } = options
-    return onProgress === undefined
-      ? this.call('comparePolicies', request, options)
-      : this.call('comparePolicies', request, options, Comlink.proxy(onProgress))
+    const answer =
+      onProgress === undefined
+        ? this.call<ComparisonResponse>('comparePolicies', request, options)
+        : this.call<ComparisonResponse>(
+            'comparePolicies',
+            request,
+            options,
+            Comlink.proxy(onProgress),
+          )
+    return answer.then(comparisonResponseWithIdRecords)
   }
 
   /** The worker's solver memory, bytes (WebAssembly memory only grows); undefined if not started. */

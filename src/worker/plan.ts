@@ -22,6 +22,7 @@ import { scenarioHash } from '../domain/scenario/hash.ts'
 import { validateScenario } from '../domain/derive/validateScenario.ts'
 import { OracleSession } from '../domain/solve/oracleSession.ts'
 import { SessionPool } from '../domain/solve/sessionPool.ts'
+import { idRecord } from '../domain/util/idRecord.ts'
 import type {
   ComparisonProgress,
   ComparisonResponse,
@@ -102,15 +103,16 @@ export function planOracle(
     result.shadowPriceEurPerBit,
     certificate,
   )
-  const byProcess: OraclePlan['byProcess'] = {}
+  // Keyed by user ids: without a prototype, a process or link called `__proto__` stays a key.
+  const byProcess: OraclePlan['byProcess'] = idRecord()
   for (const id of instance.processIds) {
     byProcess[id] = {
       keyUsedBits: (metrics.series.keyUsedByProcessBits[id] ?? []).map(tidy),
       slaViolations: (metrics.series.slaViolationsByProcess[id] ?? []).map(tidy),
     }
   }
-  const supplyBits: OraclePlan['supplyBits'] = {}
-  const utilization: OraclePlan['utilization'] = {}
+  const supplyBits: OraclePlan['supplyBits'] = idRecord()
+  const utilization: OraclePlan['utilization'] = idRecord()
   instance.links.forEach((link) => {
     const supply = link.supplyBps.map((r) => tidy(r * instance.slotSeconds))
     supplyBits[link.id] = supply

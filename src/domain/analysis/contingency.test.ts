@@ -10,6 +10,8 @@ import { runOracle } from '../report/oracleReport.ts'
 import { representativeScenario } from '../scenario/builtins/representative.ts'
 import { tinyScenario } from '../scenario/builtins/tiny.ts'
 import { mustValidate } from '../solve/testScenarios.ts'
+import { idRecordOf } from '../util/idRecord.ts'
+import { withBuiltInIds } from '../util/renameIds.ts'
 import { withShare } from './frontier.ts'
 import {
   applyOutage,
@@ -133,5 +135,53 @@ describe('firstKeyLoss', () => {
       slot: 1,
       lostBits: 100,
     })
+  })
+})
+
+describe('a process called __proto__', () => {
+  // The tiny day with one process, `__proto__` (nodes and links renamed after built-ins too).
+  // Before metrics kept ids in null-prototype records, its key use went to Object.prototype
+  // instead of the base plan's record, and no case named it as the process that loses key.
+  const doc = withBuiltInIds(tinyScenario()) as Record<string, any>
+  doc.processes = doc.processes.slice(0, 1)
+  const scenario = mustValidate(doc)
+
+  /** Key used per slot by the only process: on the per-link basis, the links' summed use. */
+  const keyUse = (s: typeof scenario): number[] | undefined => {
+    const links = Object.values(runOracle(highs, s, { integer: false }).report.links)
+    if (links.length === 0 || links[0]?.usedBits.length === 0) return undefined
+    return Array.from({ length: s.horizon.slots }, (_, t) =>
+      links.reduce((sum, l) => sum + (l.usedBits[t] ?? 0), 0),
+    )
+  }
+
+  it('is named as the process that loses key, where and as much as the plans say', () => {
+    expect(scenario.processes.map((p) => p.id)).toEqual(['__proto__'])
+    const report = contingencySweep(highs, scenario)
+    const base = keyUse(scenario)
+    if (base === undefined) throw new Error('the base day has no plan')
+    let named = 0
+    for (const c of contingencyCases(scenario)) {
+      const rows = c.kind === 'link' ? report.links : report.nodes
+      const row = rows.find((r) => ('linkId' in r ? r.linkId : r.nodeId) === c.id)!
+      const outcome = c.scope === 'day' ? row : row.window!
+      const outage = keyUse(applyOutage(scenario, c))
+      const expected =
+        outage === undefined
+          ? null
+          : firstKeyLoss(
+              idRecordOf([['__proto__', base]]),
+              idRecordOf([['__proto__', outage]]),
+              c.startSlot,
+            )
+      expect(outcome.firstLoss?.processId ?? null, `${c.kind} ${c.id} ${c.scope}`).toBe(
+        expected?.processId ?? null,
+      )
+      if (expected === null) continue
+      named++
+      expect(outcome.firstLoss?.slot).toBe(expected.slot)
+      expect(outcome.firstLoss?.lostBits).toBeCloseTo(expected.lostBits, 0)
+    }
+    expect(named).toBeGreaterThan(0)
   })
 })

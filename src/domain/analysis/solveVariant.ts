@@ -7,6 +7,7 @@ import { computeMetrics } from '../metrics/metrics.ts'
 import { EVALUATION_DAY } from '../report/oracleReport.ts'
 import type { Scenario } from '../scenario/types.ts'
 import type { OracleResult, OracleSession, SolveStatus } from '../solve/oracleSession.ts'
+import { idRecord } from '../util/idRecord.ts'
 
 export interface VariantOutcome {
   status: SolveStatus
@@ -33,7 +34,8 @@ export function solveVariant(session: OracleSession, scenario: Scenario): Varian
       objectiveEur: null,
       residualRiskEur: null,
       slaViolations: null,
-      keyUsedByProcessBits: {},
+      // Keyed by process ids like the solved case's record: no prototype to read ids from.
+      keyUsedByProcessBits: idRecord(),
       instance,
       result,
     }

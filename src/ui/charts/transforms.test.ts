@@ -169,6 +169,15 @@ describe('shadow prices', () => {
     expect(focusLink({}, undefined)).toBeUndefined()
   })
 
+  it('reads a picked link called after a built-in as absent when the plan lacks it', () => {
+    // What a worker answer looks like on the page: structured clone gives records
+    // Object.prototype back, so `constructor` and `toString` are inherited members.
+    const links: Record<string, LinkReport> = structuredClone({ 'R-GW': plan.links['R-GW'] })
+    expect(focusLink(links, 'constructor')).toBe('R-GW')
+    expect(focusLink(links, 'toString')).toBe('R-GW')
+    expect(linksToDraw(tiny(), links, 'constructor', 0)).toEqual([])
+  })
+
   it('adds the proposed prices of the focused link only when it has some', () => {
     const proposed = { 'R-GW': link([1e-6, 0, 2e-6, 3e-6]), 'CC-R': link([]) }
     const withProposed = priceData(plan, tiny(), proposed, 'R-GW')

@@ -216,7 +216,7 @@ export function linksToDraw(
       .slice(0, Math.max(0, limit)),
   )
   const drawn = ordered.filter((id) => top.has(id))
-  if (keep !== undefined && links[keep] !== undefined && !top.has(keep)) drawn.push(keep)
+  if (keep !== undefined && Object.hasOwn(links, keep) && !top.has(keep)) drawn.push(keep)
   return drawn
 }
 
@@ -237,7 +237,8 @@ export function focusLink(
   links: Record<string, LinkReport>,
   selected: string | undefined,
 ): string | undefined {
-  if (selected !== undefined && links[selected] !== undefined) return selected
+  // Own keys only: a picked link called `constructor` that the plan lacks is not in the plan.
+  if (selected !== undefined && Object.hasOwn(links, selected)) return selected
   let best: string | undefined
   let peak = -Infinity
   for (const [id, l] of Object.entries(links)) {

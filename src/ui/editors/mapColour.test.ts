@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { OraclePlan } from '../../worker/api.ts'
-import { NO_VALUE_COLOUR, linkColourScale, linkValues, meanPricePerMbit } from './mapColour.ts'
+import {
+  NO_VALUE_COLOUR,
+  bestUpgradeByLink,
+  linkColourScale,
+  linkValues,
+  meanPricePerMbit,
+} from './mapColour.ts'
+import type { LinkValues } from '../../domain/analysis/linkValue.ts'
 
 describe('meanPricePerMbit', () => {
   it('averages €/bit over the slots and converts to €/Mbit', () => {
@@ -26,6 +33,40 @@ describe('linkValues', () => {
       L2: undefined,
     })
     expect(linkValues(plan, ['L1'], 'linkValue')).toEqual({ L1: undefined })
+  })
+})
+
+describe('links called after built-ins', () => {
+  // As a plan arrives from the worker: own keys, including `__proto__`, on Object.prototype.
+  const plan = JSON.parse(
+    '{"links": {"__proto__": {"shadowPriceEurPerBit": [1e-6], "storeBits": [], "usedBits": []}},' +
+      ' "utilization": {"__proto__": 0.5, "toString": 0.25}}',
+  ) as OraclePlan
+  const ids = ['__proto__', 'toString', 'constructor']
+
+  it('colours each by its own value and reads an id the plan lacks as no value', () => {
+    const price = linkValues(plan, ids, 'price')
+    expect(Object.keys(price)).toEqual(ids)
+    expect(price['__proto__']).toBeCloseTo(1)
+    expect(price['toString']).toBeUndefined()
+    expect(price['constructor']).toBeUndefined()
+    const use = linkValues(plan, ids, 'utilization')
+    expect([use['__proto__'], use['toString'], use['constructor']]).toEqual([0.5, 0.25, undefined])
+    expect(linkValues(undefined, ids, 'linkValue')['constructor']).toBeUndefined()
+  })
+
+  it('keeps link values keyed by such ids', () => {
+    const values = {
+      links: [{ linkId: '__proto__', bestUpgrade: { eurPerDay: 7 } }],
+    } as unknown as LinkValues
+    const byLink = bestUpgradeByLink(values)
+    expect(Object.keys(byLink)).toEqual(['__proto__'])
+    // A computed key: a literal `__proto__: 7` would set the prototype instead.
+    expect(linkValues(undefined, ids, 'linkValue', byLink)).toEqual({
+      ['__proto__']: 7,
+      toString: undefined,
+      constructor: undefined,
+    })
   })
 })
 

@@ -7,6 +7,7 @@
 import { interpolateBlues, interpolateYlOrRd, scaleSequential, scaleSequentialLog } from 'd3'
 import type { LinkValue, LinkValues } from '../../domain/analysis/linkValue.ts'
 import type { MapColouring } from '../../store/uiSlice.ts'
+import { idRecord, idRecordOf } from '../../domain/util/idRecord.ts'
 import type { OraclePlan } from '../../worker/api.ts'
 import { bestUpgradeText, formatEurSig } from '../analysis/transforms.ts'
 
@@ -31,20 +32,27 @@ export function linkValues(
   linkIds: readonly string[],
   mode: MapColouring,
   /** Link values by link id, € per day of the best upgrade (for `linkValue`; see `bestUpgradeByLink`). */
-  linkValueEur: Readonly<Record<string, number>> = {},
+  linkValueEur: Readonly<Record<string, number>> = idRecord(),
 ): Record<string, number | undefined> {
-  const out: Record<string, number | undefined> = {}
+  // Link ids are user text: `__proto__`, `constructor` or `toString` must read as absent, not as
+  // an inherited member, and be kept as keys, so only own keys are read and the result has no
+  // prototype.
+  const out = idRecord<number | undefined>()
   for (const id of linkIds) {
     out[id] =
       mode === 'linkValue'
-        ? linkValueEur[id]
+        ? ownValue(linkValueEur, id)
         : plan === undefined
           ? undefined
           : mode === 'price'
-            ? meanPricePerMbit(plan.links[id]?.shadowPriceEurPerBit)
-            : plan.utilization[id]
+            ? meanPricePerMbit(ownValue(plan.links, id)?.shadowPriceEurPerBit)
+            : ownValue(plan.utilization, id)
   }
   return out
+}
+
+function ownValue<T>(record: Readonly<Record<string, T>>, id: string): T | undefined {
+  return Object.hasOwn(record, id) ? record[id] : undefined
 }
 
 /**
@@ -52,7 +60,7 @@ export function linkValues(
  * (+1 Mbit store or +1 kb/s rate) buys, the ranking of the link-value panel.
  */
 export function bestUpgradeByLink(values: LinkValues | undefined): Record<string, number> {
-  return Object.fromEntries((values?.links ?? []).map((l) => [l.linkId, l.bestUpgrade.eurPerDay]))
+  return idRecordOf((values?.links ?? []).map((l) => [l.linkId, l.bestUpgrade.eurPerDay]))
 }
 
 /** A link's value for the map's tooltip: the best upgrade, then both levers with their units. */
