@@ -308,6 +308,16 @@ const readLink: ItemReader<QkdLink> = (r, o, p) => {
   if (link.initialBufferBits > link.bufferBits) {
     r.report(joinPath(p, 'initialBufferBits'), `must not exceed bufferBits (${link.bufferBits})`)
   }
+  // A store below its reserve floor is a state the oracle cannot represent (every store lies in
+  // reserve … buffer), while the store replay lets a policy sit there drawing nothing: the two
+  // would disagree on feasibility and on the terminal charge (found by the fuzz suite).
+  const reserveBits = link.reserveFraction * link.bufferBits
+  if (link.initialBufferBits < reserveBits) {
+    r.report(
+      joinPath(p, 'initialBufferBits'),
+      `must be at least the reserve floor reserveFraction × bufferBits (${reserveBits})`,
+    )
+  }
   return link
 }
 
