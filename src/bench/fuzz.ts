@@ -2,12 +2,13 @@
  * The fuzz suite at scale (a script, not a test; issue 13 item 6):
  *
  *   npm run fuzz -- [--runs 10000] [--seed 20261313] [--max-ms 30000] [--out failures.jsonl]
- *                   [--no-shrink] [--no-progress]
+ *                   [--shrink-kind TEXT] [--show N] [--no-shrink] [--no-progress]
  *
  * Runs generated scenarios (`domain/fuzz/generate.ts`) through the whole pipeline
  * (`domain/fuzz/check.ts`) with a fixed seed and prints a summary: cases, refused, statuses of
  * every stage, time per case, and the failures grouped by kind with the first document of each
- * (the first failure also shrunk to a minimal document). Exit code 1 when any case failed a
+ * (the first failure also shrunk to a minimal document; with `--shrink-kind`, the first failure
+ * whose message contains TEXT, so that each defect gets its own minimal regression case). Exit code 1 when any case failed a
  * property or took longer than `--max-ms`; 2 on bad arguments.
  */
 import { writeFileSync } from 'node:fs'
@@ -24,7 +25,7 @@ import { loadSolver } from '../node/loadSolver.ts'
 const MAX_CASE_MS = 30_000
 
 const USAGE =
-  'usage: npm run fuzz -- [--runs N] [--seed S] [--max-ms MS] [--out FILE] [--no-shrink] [--no-progress]'
+  'usage: npm run fuzz -- [--runs N] [--seed S] [--max-ms MS] [--out FILE] [--shrink-kind TEXT] [--show N] [--no-shrink] [--no-progress]'
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: String(FUZZ_SEED) },
     'max-ms': { type: 'string', default: String(MAX_CASE_MS) },
     out: { type: 'string' },
+    'shrink-kind': { type: 'string' },
+    show: { type: 'string' },
     shrink: { type: 'boolean', default: true },
     progress: { type: 'boolean', default: true },
   },
@@ -64,18 +67,24 @@ const slow: { index: number; ms: number }[] = []
 const times: number[] = []
 let index = 0
 let slowest = { index: -1, ms: 0 }
+/** `--show N`: the document and result of case N (to study a slow or odd case). */
+const show = values.show === undefined ? -1 : Number(values.show)
+let shown: { doc: unknown; result: CaseResult } | undefined
 
 fc.check(
   fc.property(caseArb, (c: FuzzCase) => {
     const result = runCase(highs, c, DEFAULT_BUDGET)
     times.push(result.ms)
     if (result.ms > slowest.ms) slowest = { index, ms: result.ms }
+    if (index === show) shown = { doc: c.doc, result }
     if (result.ms > maxMs) slow.push({ index, ms: result.ms })
     bump(counts, result.refused ? 'refused' : 'accepted')
     for (const [stage, status] of Object.entries(result.statuses))
       bump(counts, `${stage}:${status}`)
     if (result.failures.length > 0) {
       failures.push({ index, result, doc: c.doc })
+      // At once, so that a long run's log shows a defect while the run goes on.
+      if (values.progress) console.error(`case ${index} failed: ${result.failures.join(' | ')}`)
       for (const kind of new Set(result.failures.map(kindOf))) {
         const seen = kinds.get(kind)
         kinds.set(kind, { count: (seen?.count ?? 0) + 1, first: seen?.first ?? index })
@@ -122,6 +131,10 @@ for (const [kind, { count: n, first }] of [...kinds.entries()].sort(
   for (const m of f.result.failures.slice(0, 4)) console.log(`    - ${m.split('\n')[0]}`)
   console.log(`    document: ${JSON.stringify(f.doc)}`)
 }
+if (shown !== undefined) {
+  console.log(`\n  case ${show}: ${JSON.stringify(shown.result)}`)
+  console.log(`    document: ${JSON.stringify(shown.doc)}`)
+}
 if (values.out !== undefined)
   writeFileSync(
     values.out,
@@ -130,8 +143,12 @@ if (values.out !== undefined)
 
 if (failures.length > 0 && values.shrink) {
   // Replays the same seed and shrinks the first failing case to a minimal document.
+  const only = values['shrink-kind'] ?? ''
   const shrunk = fc.check(
-    fc.property(caseArb, (c: FuzzCase) => runCase(highs, c, DEFAULT_BUDGET).failures.length === 0),
+    fc.property(caseArb, (c: FuzzCase) => {
+      const found = runCase(highs, c, DEFAULT_BUDGET).failures
+      return !found.some((m) => m.includes(only))
+    }),
     { numRuns: runs, seed },
   )
   if (shrunk.failed && shrunk.counterexample !== null) {
