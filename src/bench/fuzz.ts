@@ -2,7 +2,10 @@
  * The fuzz suite at scale (a script, not a test; issue 13 item 6):
  *
  *   npm run fuzz -- [--runs 10000] [--seed 20261313] [--max-ms 30000] [--out failures.jsonl]
- *                   [--shrink-kind TEXT] [--show N] [--no-shrink] [--no-progress]
+ *                   [--shrink-kind TEXT] [--show N] [--shard K/N] [--no-shrink] [--no-progress]
+ *
+ * `--shard K/N` runs only the cases whose index is K−1 modulo N (the others are generated and
+ * skipped, which costs next to nothing), so N processes share one seed's run on N cores.
  *
  * Runs generated scenarios (`domain/fuzz/generate.ts`) through the whole pipeline
  * (`domain/fuzz/check.ts`) with a fixed seed and prints a summary: cases, refused, statuses of
@@ -25,7 +28,7 @@ import { loadSolver } from '../node/loadSolver.ts'
 const MAX_CASE_MS = 30_000
 
 const USAGE =
-  'usage: npm run fuzz -- [--runs N] [--seed S] [--max-ms MS] [--out FILE] [--shrink-kind TEXT] [--show N] [--no-shrink] [--no-progress]'
+  'usage: npm run fuzz -- [--runs N] [--seed S] [--max-ms MS] [--out FILE] [--shrink-kind TEXT] [--show N] [--shard K/N] [--no-shrink] [--no-progress]'
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     'shrink-kind': { type: 'string' },
     show: { type: 'string' },
+    shard: { type: 'string', default: '1/1' },
     shrink: { type: 'boolean', default: true },
     progress: { type: 'boolean', default: true },
   },
@@ -44,7 +48,11 @@ const { values } = parseArgs({
 const runs = Number(values.runs)
 const seed = Number(values.seed)
 const maxMs = Number(values['max-ms'])
-if (![runs, seed, maxMs].every((v) => Number.isInteger(v) && v >= 0)) {
+const [shardK, shardN] = (values.shard ?? '1/1').split('/').map(Number) as [number, number]
+if (
+  ![runs, seed, maxMs, shardK, shardN].every((v) => Number.isInteger(v) && v >= 0) ||
+  !(shardK >= 1 && shardK <= shardN)
+) {
   console.error(USAGE)
   process.exit(2)
 }
@@ -73,6 +81,10 @@ let shown: { doc: unknown; result: CaseResult } | undefined
 
 fc.check(
   fc.property(caseArb, (c: FuzzCase) => {
+    if (index % shardN !== shardK - 1) {
+      index++
+      return true
+    }
     const result = runCase(highs, c, DEFAULT_BUDGET)
     times.push(result.ms)
     if (result.ms > slowest.ms) slowest = { index, ms: result.ms }
@@ -111,7 +123,8 @@ const byStatus = (stage: string) =>
     .map(([k, v]) => `${k.slice(stage.length + 1)} ${v}`)
     .join(', ')
 
-console.log(`fuzz: seed ${seed}, ${index} cases in ${total.toFixed(1)} s`)
+const shardText = shardN > 1 ? ` (shard ${shardK}/${shardN}: ${times.length} run)` : ''
+console.log(`fuzz: seed ${seed}, ${index} cases${shardText} in ${total.toFixed(1)} s`)
 console.log(`  refused by the validator  ${count('refused')}`)
 console.log(`  accepted and solved       ${count('accepted')}`)
 for (const stage of ['lp', 'milp', 'oracle', 'proposed', 'greedy', 'static'])

@@ -54,10 +54,13 @@ export function lpVsMilp(
     lpSession.dispose()
   }
   const allocation = lp.status === 'optimal' ? lp.allocation : undefined
+  // Every cost is non-negative, so an LP value below 0 is the solver's tolerance: the bound is 0
+  // (a value of −1e-5 against a MILP worth 1e-300 € made a gap of 1e303; fuzz suite).
+  const lpEur = Math.max(0, lp.objectiveEur)
   const report: IntegralityReport = {
     lpStatus: lp.status,
     milpStatus: 'not-run',
-    lpEur: allocation === undefined ? null : lp.objectiveEur,
+    lpEur: allocation === undefined ? null : lpEur,
     milpEur: null,
     roundedEur: allocation === undefined ? null : roundedCostEur(instance, allocation),
     integralityGap: null,
@@ -87,7 +90,7 @@ export function lpVsMilp(
       const milpEur = computeMetrics(instance, milp.allocation).objectiveEur
       report.milpEur = milpEur
       report.mipGap = milp.mipGap ?? null
-      report.integralityGap = milpEur > 0 ? Math.max(0, milpEur - lp.objectiveEur) / milpEur : 0
+      report.integralityGap = milpEur > 0 ? Math.max(0, milpEur - lpEur) / milpEur : 0
     }
   } finally {
     milpSession.dispose()

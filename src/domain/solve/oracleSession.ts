@@ -242,8 +242,20 @@ export class OracleSession {
     let lpBoundEur: number | undefined
     let mipGap: number | undefined
     if (integer) lpBoundEur = startMilp(this.highs, model, built, this.instance)
-    const run = model.run()
-    const mapped = mapStatus(run.modelStatus, this.highs.constants.modelStatus)
+    let run = model.run()
+    let mapped = mapStatus(run.modelStatus, this.highs.constants.modelStatus)
+    if (mapped.status === 'infeasible') {
+      // Presolve can call a feasible day infeasible when bounds fall below its tolerances (a
+      // one-bit store in a 64-Mbit key unit, a 1e-258 supply; fuzz suite): an infeasible day
+      // is confirmed without it. Only infeasible days pay for the second solve.
+      model.options.set({ presolve: 'off' })
+      try {
+        run = model.run()
+        mapped = mapStatus(run.modelStatus, this.highs.constants.modelStatus)
+      } finally {
+        model.options.set({ presolve: 'choose' })
+      }
+    }
     let status = mapped.status
     let failure = mapped.failure
     let keyShortfallBits: number | undefined
@@ -260,6 +272,11 @@ export class OracleSession {
       () => new Float64Array(this.instance.slots),
     )
     const hasSolution = model.info.get('primal_solution_status') === SOLUTION_FEASIBLE
+    if (status === 'optimal' && !hasSolution) {
+      // "Optimal" without a feasible primal solution (seen after a warm re-solve; fuzz suite).
+      status = 'numerical-failure'
+      failure = 'the solver reported an optimum without a feasible solution'
+    }
     if ((status === 'optimal' || status === 'time-limit') && hasSolution) {
       const solution = model.getSolution()
       allocation = readAllocation(this.instance, built, solution.colValue)
