@@ -12,6 +12,7 @@ import { representativeScenario } from '../scenario/builtins/representative.ts'
 import { tinyScenario } from '../scenario/builtins/tiny.ts'
 import { mustValidate } from '../solve/testScenarios.ts'
 import { emptyAllocation } from '../allocation.ts'
+import { computeMetrics } from '../metrics/metrics.ts'
 import { withShare } from './frontier.ts'
 import { countSplitChoices, lpVsMilp, roundedCostEur } from './integrality.ts'
 
@@ -75,5 +76,23 @@ describe('split choices and rounding', () => {
     whole.optionShare[0]!.fill(0, 0, nO)
     whole.optionShare[0]![lower] = 1
     expect(roundedCostEur(instance, allocation)).toBeCloseTo(roundedCostEur(instance, whole), 12)
+  })
+
+  it('fuzz regression: charges the rounded plan the terminal rule, like every plan', () => {
+    // Without the charge for stores left below their start, the rounded plan's "upper bound" fell
+    // below the LP optimum on days that draw the stores down.
+    const doc = tinyScenario() as { shocks?: unknown[] }
+    doc.shocks = [{ label: 'Cut', startSlot: 0, endSlot: 4, links: 'all', factor: 0 }]
+    const instance = buildInstance(mustValidate(doc), EVALUATION_DAY)
+    const allocation = emptyAllocation(instance)
+    instance.flows.forEach((f, k) => {
+      const shares = allocation.optionShare[k] as Float64Array
+      const dearest = f.options.reduce((b, o, i) => (o.keyBps > f.options[b]!.keyBps ? i : b), 0)
+      shares.fill(0)
+      for (let t = 0; t < instance.slots; t++) shares[t * f.options.length + dearest] = 1
+    })
+    const metrics = computeMetrics(instance, allocation)
+    expect(metrics.terminalChargeEur).toBeGreaterThan(0)
+    expect(roundedCostEur(instance, allocation)).toBe(metrics.objectiveEur)
   })
 })

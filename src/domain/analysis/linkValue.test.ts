@@ -247,6 +247,24 @@ describe('store value of a hand-made outage', () => {
   })
 })
 
+describe('re-solve checks at the edges (fuzz regressions)', () => {
+  it('has no lowered side for a link of rate 0 or a store of a few bits, where 0/0 was NaN', () => {
+    const doc = tinyScenario() as { qkd: { links: Record<string, unknown>[] } }
+    const [first, second] = doc.qkd.links
+    Object.assign(first as object, { keyRateBps: 0 })
+    Object.assign(second as object, { bufferBits: 5e-324, initialBufferBits: 0 })
+    const values = linkValues(highs, mustValidate(doc), { check: true })
+    expect(values.status).toBe('optimal')
+    const zeroRate = values.links.find((l) => l.linkId === first?.id)
+    const tinyStore = values.links.find((l) => l.linkId === second?.id)
+    expect(zeroRate?.check?.loweredEurPerKbps).toBeNull()
+    expect(tinyStore?.storeCheck?.loweredEurPerMbit).toBeNull()
+    for (const l of values.links)
+      for (const v of [...Object.values(l.check ?? {}), ...Object.values(l.storeCheck ?? {})])
+        if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true)
+  })
+})
+
 describe('ranking by the best upgrade', () => {
   const value = (linkId: string, store: number, rate: number): LinkValue => ({
     linkId,

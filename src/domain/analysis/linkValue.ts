@@ -31,8 +31,11 @@ export interface LinkValueCheck {
   stepKbps: number
   /** (objective − objective with the rate raised) / step, € per kb/s of link rate. */
   raisedEurPerKbps: number
-  /** (objective with the rate lowered − objective) / step, € per kb/s of link rate. */
-  loweredEurPerKbps: number
+  /**
+   * (objective with the rate lowered − objective) / step, € per kb/s of link rate; null for a link
+   * whose rate is (numerically) zero, which cannot be lowered.
+   */
+  loweredEurPerKbps: number | null
   /** |dual value − raised difference| / max(|dual value|, floor), dimensionless. */
   relativeError: number
   /**
@@ -261,7 +264,9 @@ function checkLink(
   if (raised === null || lowered === null) return undefined
   const stepKbps = step / 1000
   const raisedEurPerKbps = (objective - raised) / stepKbps
-  const loweredEurPerKbps = (lowered - objective) / (Math.min(step, rate) / 1000)
+  // A zero rate (or one so small that the step down underflows) cannot be lowered: 0/0 was NaN.
+  const downKbps = Math.min(step, rate) / 1000
+  const loweredEurPerKbps = downKbps > 0 ? (lowered - objective) / downKbps : null
   const dual = value.valueEurPerKbpsLinkRate
   return {
     agrees: brackets(dual, raisedEurPerKbps, loweredEurPerKbps, objective, stepKbps),
@@ -297,7 +302,10 @@ function checkStore(
   if (raised === null || lowered === null) return undefined
   const stepMbit = step / 1e6
   const raisedEurPerMbit = (objective - raised) / stepMbit
-  const loweredEurPerMbit = lowered === undefined ? null : (lowered - objective) / (down / 1e6)
+  // A store of a few bits moves down by less than a double can express in Mbit: no lowered side.
+  const downMbit = down / 1e6
+  const loweredEurPerMbit =
+    lowered === undefined || !(downMbit > 0) ? null : (lowered - objective) / downMbit
   const dual = value.storeValueEurPerMbit
   return {
     agrees: brackets(dual, raisedEurPerMbit, loweredEurPerMbit, objective, stepMbit),

@@ -41,7 +41,9 @@ describe('late messages and residual risk by cause', () => {
   it('puts held messages during a full outage under "outage", and the rest under lack of key', () => {
     const doc = tinyScenario() as Doc
     doc.shocks = [{ label: 'Cut', startSlot: 1, endSlot: 3, links: 'all', factor: 0 }]
-    doc.qkd.links.forEach((l: Doc) => ((l.bufferBits = 1000), (l.initialBufferBits = 0)))
+    doc.qkd.links.forEach(
+      (l: Doc) => ((l.bufferBits = 1000), (l.initialBufferBits = 0), (l.reserveFraction = 0)),
+    )
     doc.processes[0].minOption = 'D1'
     const { metrics } = solved(doc)
     const by = metrics.slaViolationsByCause

@@ -50,7 +50,7 @@ export interface Metrics {
    * use. (Used / generated alone exceeds 1 when a policy spends its starting stores.)
    */
   keyUtilization: number
-  /** Risk removed versus the all-classical day per Mbit of key used, Eur/Mbit. */
+  /** Risk removed versus the all-classical day per Mbit of key used, Eur/Mbit (0 below one bit). */
   keyEfficiencyEurPerMbit: number
   series: {
     residualRiskEur: number[]
@@ -160,7 +160,7 @@ export function computeMetrics(instance: Instance, allocation: Allocation): Metr
     keySpilledBits: spilled,
     keyShortfallBits: shortfall,
     keyUtilization: generated + starting > 0 ? used / (generated + starting) : 0,
-    keyEfficiencyEurPerMbit: used > 0 ? (classicalRisk - residual) / (used / 1e6) : 0,
+    keyEfficiencyEurPerMbit: keyEfficiency(classicalRisk - residual, used),
     series: {
       residualRiskEur: risk,
       slaViolations: viol,
@@ -170,4 +170,12 @@ export function computeMetrics(instance: Instance, allocation: Allocation): Metr
     },
     links,
   }
+}
+
+/**
+ * Risk removed per Mbit of key used, Eur/Mbit; 0 below one bit of key used, where the ratio only
+ * measures solver noise (and a subnormal amount of key made it infinite; found by the fuzz suite).
+ */
+export function keyEfficiency(removedRiskEur: number, usedBits: number): number {
+  return usedBits >= 1 ? removedRiskEur / (usedBits / 1e6) : 0
 }

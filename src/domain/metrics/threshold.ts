@@ -53,16 +53,20 @@ export function thresholdCertificate(
       const effective = f.options.map(
         (o) => optionCostEur(instance, f, o, t) + pi * instance.slotSeconds * o.keyBps,
       )
-      const hold = instance.holdAllowed ? holdCostEur(instance, f) : Infinity
-      const best = Math.min(hold, ...effective)
+      // A hold the rules forbid is no alternative, but a policy forced to hold anyway is charged
+      // its penalty (metrics.ts), and that finite cost is what its violation is measured by.
+      const hold = holdCostEur(instance, f)
+      const held = (holds?.[t] ?? 0) > USED_SHARE
+      const best = Math.min(instance.holdAllowed ? hold : Infinity, ...effective)
       for (const c of effective) scale = Math.max(scale, c)
+      if (held) scale = Math.max(scale, hold)
       effective.forEach((c, oi) => {
         if ((shares?.[t * nO + oi] ?? 0) > USED_SHARE && c - best > worstEur) {
           worstEur = c - best
           worst = { flowId: f.flow.id, slot: t }
         }
       })
-      if ((holds?.[t] ?? 0) > USED_SHARE && hold - best > worstEur) {
+      if (held && hold - best > worstEur) {
         worstEur = hold - best
         worst = { flowId: f.flow.id, slot: t }
       }

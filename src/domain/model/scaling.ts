@@ -60,7 +60,10 @@ export function chooseScaling(instance: Instance, costEur: Float64Array): Scalin
     }
   }
   const keyUnitBits = Math.max(1, powerOfTwoAtMost(maxKey / KEY_TARGET_UNITS))
-  let maxCost = 0
+  // The terminal shortfall's cost per key unit is an objective coefficient too (it is not in
+  // `costEur`, since it depends on the key unit): counted in the largest cost, it keeps a day
+  // whose other costs are 1e-300 € from putting the unit so low that it overflows (fuzz suite).
+  let maxCost = instance.terminalKeyEurPerBit * keyUnitBits
   for (const c of costEur) if (c > maxCost && Number.isFinite(c)) maxCost = c
   const floorLog2 = maxCost > 0 ? Math.log2(maxCost) + COST_FLOOR_LOG2 : 0
   let logSum = 0

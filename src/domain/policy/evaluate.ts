@@ -41,6 +41,8 @@ export interface PolicyDay {
   stepMsMedian?: number
   /** Why the oracle found no plan (oracle only, when infeasible). */
   infeasibility?: Infeasibility
+  /** Why the oracle has no trustworthy plan (oracle only: `numerical-failure`, `time-limit`). */
+  failure?: string
 }
 
 export interface EvaluationContext {
@@ -102,6 +104,7 @@ function runOracleDay(context: EvaluationContext, realised: Instance): PolicyDay
   const result = session.solve()
   const day: PolicyDay = { policy: 'oracle', status: result.status, solveMs: result.solveMs }
   if (result.infeasibility !== undefined) day.infeasibility = result.infeasibility
+  if (result.failure !== undefined) day.failure = result.failure
   if (result.allocation !== undefined) {
     day.allocation = result.allocation
     day.metrics = computeMetrics(realised, result.allocation)

@@ -80,7 +80,9 @@ function scenarioOf(c: Case): unknown {
     lengthKm: 20,
     keyRateBps,
     bufferBits: c.bufferBits,
-    initialBufferBits: c.initialFraction * c.bufferBits,
+    // From the reserve floor (an empty store) to the buffer (a full one).
+    initialBufferBits:
+      (c.reserveFraction + c.initialFraction * (1 - c.reserveFraction)) * c.bufferBits,
     reserveFraction: c.reserveFraction,
   })
   const start = Math.min(c.outage?.start ?? 0, c.slots - 1)

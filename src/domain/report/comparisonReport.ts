@@ -133,6 +133,7 @@ function reportDay(scenario: Scenario, realised: Instance, day: PolicyDay): Poli
     certificate,
   )
   if (day.infeasibility !== undefined) report.infeasibility = day.infeasibility
+  if (day.failure !== undefined) report.failure = day.failure
   return report
 }
 
@@ -246,22 +247,32 @@ function withoutDayAheadPlan(
   }
 }
 
-/** (objective − oracle) / oracle, or the plain difference when the oracle's objective is 0. */
-function regret(objective: number, oracleObjective: number): number {
-  return oracleObjective > 0
-    ? (objective - oracleObjective) / oracleObjective
-    : objective - oracleObjective
+/**
+ * (objective − oracle) / oracle, or the plain difference when the oracle's objective is 0 or so
+ * small (a subnormal number of euros) that the ratio overflows to infinity.
+ */
+export function regret(objective: number, oracleObjective: number): number {
+  const difference = objective - oracleObjective
+  const ratio = difference / oracleObjective
+  return oracleObjective > 0 && Number.isFinite(ratio) ? ratio : difference
 }
 
 /**
  * The report of a policy that could not run: the oracle's infeasibility when it has one (the
- * scenario itself has no plan), else `reason` as the explanation.
+ * scenario itself has no plan), its failure when it has no trustworthy plan, else `reason` as the
+ * explanation.
  */
 function notRun(
   realised: Instance,
   oracle: PolicyReport | undefined,
   reason: string,
 ): PolicyReport {
+  if (oracle?.failure !== undefined && oracle.objectiveEur === null) {
+    // The oracle has no trustworthy plan either (a numerical failure): say that, not "infeasible".
+    const failed = policyReport(realised, oracle.status, 0, undefined, undefined, undefined)
+    failed.failure = oracle.failure
+    return failed
+  }
   const report = policyReport(realised, 'infeasible', 0, undefined, undefined, undefined)
   report.infeasibility = oracle?.infeasibility ?? {
     links: [],

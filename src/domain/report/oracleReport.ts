@@ -173,9 +173,12 @@ export function reportOracle(instance: Instance, result: OracleResult): OracleRu
   report.algorithm = result.algorithm
   if (result.lpBoundEur !== undefined && metrics !== undefined) {
     report.lpBoundEur = tidy(result.lpBoundEur)
+    // Costs are non-negative: a bound below 0 is the solver's tolerance, and would put the gap
+    // above 1.
+    const bound = Math.max(0, result.lpBoundEur)
     report.integralityGap = tidy(
       metrics.objectiveEur > 0
-        ? Math.max(0, metrics.objectiveEur - result.lpBoundEur) / metrics.objectiveEur
+        ? Math.max(0, metrics.objectiveEur - bound) / metrics.objectiveEur
         : 0,
     )
   }

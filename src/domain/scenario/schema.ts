@@ -92,7 +92,8 @@ export const LINK_FIELDS = {
     min: 0,
     max: 1e12,
     unit: 'bits',
-    description: 'Store level at the start of slot 0 (default half the buffer)',
+    description:
+      'Store level at the start of slot 0, from the reserve floor (reserveFraction × bufferBits) to bufferBits (default half the buffer)',
   }),
   reserveFraction: num({
     min: 0,

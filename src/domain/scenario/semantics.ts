@@ -22,6 +22,15 @@ function checkFieldCombinations(s: Scenario, report: Report): void {
   s.qkd.links.forEach((link, i) => {
     if (link.initialBufferBits > link.bufferBits)
       report(`qkd.links[${i}].initialBufferBits`, `must not exceed bufferBits (${link.bufferBits})`)
+    // A store below its reserve floor is a state the oracle cannot represent (every store lies in
+    // reserve … buffer), while the store replay lets a policy sit there drawing nothing: the two
+    // would disagree on feasibility and on the terminal charge (found by the fuzz suite).
+    const reserveBits = link.reserveFraction * link.bufferBits
+    if (link.initialBufferBits < reserveBits)
+      report(
+        `qkd.links[${i}].initialBufferBits`,
+        `must be at least the reserve floor reserveFraction × bufferBits (${reserveBits})`,
+      )
   })
   s.processes.forEach((proc, i) => {
     const p = `processes[${i}]`

@@ -665,6 +665,22 @@ describe('validateScenario: numbers', () => {
     expectIssue(issues, 'qkd.links[0].initialBufferBits', 'must not exceed bufferBits (1000)')
   })
 
+  it('fuzz regression: rejects an initial store below the reserve floor, and accepts one at it', () => {
+    // The oracle keeps every store in reserve … buffer; the replay let a policy sit below the
+    // reserve, so greedy was "feasible" on days the oracle proved infeasible.
+    const issues = issuesAfter((d) => {
+      d.qkd.links[0].bufferBits = 1000
+      d.qkd.links[0].reserveFraction = 0.1
+      d.qkd.links[0].initialBufferBits = 99
+    })
+    expectIssue(issues, 'qkd.links[0].initialBufferBits', 'at least the reserve floor')
+    const doc = baseDoc()
+    doc.qkd.links[0].bufferBits = 1000
+    doc.qkd.links[0].reserveFraction = 0.1
+    doc.qkd.links[0].initialBufferBits = 100
+    expect(valid(doc).qkd.links[0]?.initialBufferBits).toBe(100)
+  })
+
   it('accepts an initial store equal to the buffer', () => {
     const doc = baseDoc()
     doc.qkd.links[0].bufferBits = 1000

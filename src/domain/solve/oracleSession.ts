@@ -11,6 +11,7 @@ import type { Allocation } from '../allocation.ts'
 import type { Instance } from '../derive/instance.ts'
 import { balanceSlackUnits, buildOracleModel, type OracleModel } from '../model/buildOracleModel.ts'
 import { numericSpanProblems } from '../derive/limits.ts'
+import { computeMetrics } from '../metrics/metrics.ts'
 import { nowMs } from '../util/clock.ts'
 import { explainInfeasibility, type Infeasibility } from './infeasibility.ts'
 import { endMilp, fixedLpDuals, startMilp } from './milp.ts'
@@ -69,6 +70,13 @@ export const LP_TIME_LIMIT_S = 600
  * the representative day then ended in solver errors.)
  */
 export const SOLVER_TOLERANCE = 1e-7
+
+/**
+ * Relative tolerance of the cost replay: a plan may cost this much more than the solver's
+ * objective (relative to the larger of the two, plus one money unit of the model) before it counts
+ * as a numerical failure. Ten times the solver's tolerance.
+ */
+export const PLAN_COST_TOLERANCE = 1e-6
 
 /** A restart point: the model's units and its simplex basis after a solve. */
 export interface SessionCheckpoint {
@@ -234,13 +242,26 @@ export class OracleSession {
     let lpBoundEur: number | undefined
     let mipGap: number | undefined
     if (integer) lpBoundEur = startMilp(this.highs, model, built, this.instance)
-    const run = model.run()
-    const mapped = mapStatus(run.modelStatus, this.highs.constants.modelStatus)
+    let run = model.run()
+    let mapped = mapStatus(run.modelStatus, this.highs.constants.modelStatus)
+    if (mapped.status === 'infeasible') {
+      // Presolve can call a feasible day infeasible when bounds fall below its tolerances (a
+      // one-bit store in a 64-Mbit key unit, a 1e-258 supply; fuzz suite): an infeasible day
+      // is confirmed without it. Only infeasible days pay for the second solve.
+      model.options.set({ presolve: 'off' })
+      try {
+        run = model.run()
+        mapped = mapStatus(run.modelStatus, this.highs.constants.modelStatus)
+      } finally {
+        model.options.set({ presolve: 'choose' })
+      }
+    }
     let status = mapped.status
     let failure = mapped.failure
     let keyShortfallBits: number | undefined
     let allocation: Allocation | undefined
     let objective = Number.NaN
+    const unitEur = built.scaling.objectiveUnitEur
     let prices: Float64Array[] = this.instance.links.map(
       () => new Float64Array(this.instance.slots),
     )
@@ -251,6 +272,11 @@ export class OracleSession {
       () => new Float64Array(this.instance.slots),
     )
     const hasSolution = model.info.get('primal_solution_status') === SOLUTION_FEASIBLE
+    if (status === 'optimal' && !hasSolution) {
+      // "Optimal" without a feasible primal solution (seen after a warm re-solve; fuzz suite).
+      status = 'numerical-failure'
+      failure = 'the solver reported an optimum without a feasible solution'
+    }
     if ((status === 'optimal' || status === 'time-limit') && hasSolution) {
       const solution = model.getSolution()
       allocation = readAllocation(this.instance, built, solution.colValue)
@@ -279,6 +305,13 @@ export class OracleSession {
         lpStore = readStore(this.instance, built, plan.colValue)
       }
     }
+    if (allocation !== undefined && !Number.isFinite(objective)) {
+      // An objective that overflowed the model's units (or came back as NaN) is no optimum.
+      failure = `the solver's objective came out as ${String(objective)} € (the scenario's costs span too many orders of magnitude)`
+      status = 'numerical-failure'
+      allocation = undefined
+      objective = Number.NaN
+    }
     if (allocation !== undefined) {
       // Replay: a plan that spends key the links never had is a numerical failure, never an
       // optimum (MODEL.md §8).
@@ -290,8 +323,27 @@ export class OracleSession {
         objective = Number.NaN
       }
     }
+    if (allocation !== undefined) {
+      // Replay of the cost: the plan as read (shares clamped to 0…1) must cost what the solver
+      // says. A share of −1e-7 on an option that needs millions of key units is within the
+      // solver's tolerance and pays for key that no one draws; the plan then costs more than
+      // the reported optimum, which is no longer a bound on anything (fuzz suite).
+      const planEur = computeMetrics(this.instance, allocation).objectiveEur
+      const slack =
+        PLAN_COST_TOLERANCE * (Math.max(Math.abs(planEur), Math.abs(objective)) + unitEur)
+      if (planEur > objective + slack) {
+        failure = `the plan costs €${planEur.toPrecision(6)} when replayed, more than the optimum of €${objective.toPrecision(6)} the solver reported (its tolerances are too coarse for this scenario's numbers)`
+        status = 'numerical-failure'
+        allocation = undefined
+        objective = Number.NaN
+      }
+    }
     let infeasibility: Infeasibility | undefined
     if (status === 'infeasible') {
+      // The IIS of the LP relaxation: on the integer model HiGHS searched for 30 s, past any time
+      // limit, on a 12-link day (fuzz suite). An infeasible relaxation explains the MILP too; a
+      // MILP infeasible only in whole choices gets the generic account.
+      if (integer) endMilp(model, built)
       infeasibility = explainInfeasibility(model, this.instance, built)
     }
     if (integer) endMilp(model, built)

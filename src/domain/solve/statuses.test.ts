@@ -72,4 +72,51 @@ describe('solve statuses in words', () => {
     expect(planShortfallBits(instance, allocation)).toBeGreaterThan(0)
     expect(planShortfallBits(instance, emptyAllocation(instance))).toBe(0)
   })
+
+  it('fuzz regression: refuses a plan that costs more when replayed than the optimum reported', () => {
+    // An option needing 1e6 key units per slot at a share of −1e-7 (inside the solver's
+    // tolerance) paid for key on a path no flow drew: the tie-break stage reported €0.187 for a
+    // plan that costs €0.193, and policies could "beat" the oracle.
+    const scenario = mustValidate({
+      format: 'qkd-vpp-scenario',
+      version: 1,
+      qkd: {
+        nodes: [
+          { id: 'key', role: 'control' },
+          { id: 'd9_..Q9', role: 'aggregator' },
+          { id: ':IX', role: 'aggregator' },
+        ],
+        links: [
+          { id: ':', a: 'key', b: 'd9_..Q9', lengthKm: 2.2250738585072014e-308 },
+          { id: '_-.-', a: 'd9_..Q9', b: ':IX', lengthKm: 2.2250738585072014e-308 },
+          { id: '_I-:C_i--', a: 'key', b: ':IX', lengthKm: 20 },
+        ],
+        vppShare: 5e-324,
+      },
+      fleet: {
+        groups: [{ id: 'a.b-c_d', type: 'chp', sites: 9999999, unitKw: 5, gateway: ':IX' }],
+      },
+      processes: [
+        {
+          id: 'a'.repeat(64),
+          endpoints: [{ from: ':IX', to: 'd9_..Q9' }],
+          messagesPerSitePerHour: 60,
+          messageBytes: 200,
+          deadlineMs: 1,
+          impactEur: 1000,
+          attacksPerHour: 10,
+          options: [
+            { id: 't--:::-5', kind: 'aes-refresh', refreshSeconds: 86400 },
+            { id: '.8:6:', kind: 'otp-mac', tagBits: 64 },
+            { id: 'R-._--.', kind: 'aes-refresh', refreshSeconds: 10 },
+          ],
+        },
+      ],
+      policy: { holdAllowed: false },
+    })
+    const run = runOracle(highs, scenario)
+    expect(run.report.status).toBe('numerical-failure')
+    expect(run.report.failure).toMatch(/costs €.* when replayed, more than the optimum/)
+    expect(run.report.objectiveEur).toBeNull()
+  })
 })
