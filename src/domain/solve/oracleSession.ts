@@ -22,7 +22,6 @@ import {
   readPrices,
   readStore,
   readStoreDuals,
-  SOLUTION_FEASIBLE,
 } from './solution.ts'
 import { mapStatus } from './status.ts'
 import { emptyDayResult, failedResult, type Algorithm, type OracleResult } from './results.ts'
@@ -271,7 +270,8 @@ export class OracleSession {
     let storeDual: Float64Array[] = this.instance.links.map(
       () => new Float64Array(this.instance.slots),
     )
-    const hasSolution = model.info.get('primal_solution_status') === SOLUTION_FEASIBLE
+    const hasSolution =
+      model.info.get('primal_solution_status') === this.highs.constants.solutionStatus.feasible
     if (status === 'optimal' && !hasSolution) {
       // "Optimal" without a feasible primal solution (seen after a warm re-solve; fuzz suite).
       status = 'numerical-failure'
@@ -297,7 +297,9 @@ export class OracleSession {
         // changes costs and bounds, after which HiGHS reports no basis until the next solve).
         this.lastBasis = model.getBasis()
         const unique = this.options.tieBreak !== false && status === 'optimal'
-        const tie = unique ? runTieBreak(model, built, this.instance, solution) : undefined
+        const tie = unique
+          ? runTieBreak(this.highs, model, built, this.instance, solution)
+          : undefined
         const plan = tie?.solution ?? solution
         // The reported objective is the plan's own cost, without the first stage's slivers.
         if (tie?.solution !== undefined) objective = tie.objective * built.scaling.objectiveUnitEur

@@ -7,9 +7,6 @@ import type { Instance } from '../derive/instance.ts'
 import { replayStores } from '../metrics/stores.ts'
 import { pathColumnCount, type OracleModel } from '../model/buildOracleModel.ts'
 
-/** HiGHS `primal_solution_status` of a feasible solution. */
-export const SOLUTION_FEASIBLE = 2
-
 /** Key drawn beyond what the stores held over the day, bits (beyond the replay's tolerance). */
 export function planShortfallBits(instance: Instance, allocation: Allocation): number {
   let total = 0

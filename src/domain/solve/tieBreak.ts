@@ -19,7 +19,7 @@
  * over what is left, warm from the first stage's basis. Everything is restored afterwards, so the
  * persistent model keeps describing the scenario.
  */
-import type { Model, Solution } from 'highs'
+import type { Highs, Model, Solution } from 'highs'
 import type { Instance } from '../derive/instance.ts'
 import { balanceSlackUnits, type OracleModel } from '../model/buildOracleModel.ts'
 
@@ -46,6 +46,7 @@ export interface TieBreakOutcome {
  * `first` its solution. The model's costs and bounds are the same afterwards as before.
  */
 export function runTieBreak(
+  highs: Highs,
   model: Model,
   built: OracleModel,
   instance: Instance,
@@ -135,7 +136,8 @@ export function runTieBreak(
   if (numRows > 0) model.changeRowsBounds(allRows, rowLower, rowUpper)
   model.changeColsCost(all, keep)
   const solved = (): Solution | undefined =>
-    model.getModelStatus() === 7 && model.info.get('primal_solution_status') === 2
+    model.getModelStatus() === highs.constants.modelStatus.optimal &&
+    model.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible
       ? model.getSolution()
       : undefined
   let solution: Solution | undefined
