@@ -10,8 +10,6 @@
  * edit is in, and only when that plan was quick to solve (a proxy for the ~20 solves the
  * frontier needs).
  */
-import { contingencyCases } from '../domain/analysis/contingency.ts'
-import type { Scenario } from '../domain/scenario/types.ts'
 import type { Failure, ScenarioSize } from '../worker/api.ts'
 import type { SolverClient } from '../worker/client.ts'
 import { ContingencyPool } from '../worker/contingencyPool.ts'
@@ -52,12 +50,9 @@ export interface AnalysisRunnerOptions {
 function estimateFor(s: AppState, kind: AnalysisKind, poolSize: number): number | undefined {
   const size: ScenarioSize | undefined = s.oracle?.size
   if (size === undefined) return undefined
-  const scenario: Scenario | undefined = s.plannedScenario
-  const cases =
-    kind === 'contingency' && scenario !== undefined ? contingencyCases(scenario).length : undefined
   return estimateAnalysisMs(kind, {
     size,
-    ...(cases !== undefined && { cases }),
+    ...(kind === 'contingency' && { cases: size.contingencyCases }),
     poolSize,
   })
 }

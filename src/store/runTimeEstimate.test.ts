@@ -18,6 +18,7 @@ const representative: ScenarioSize = {
   columns: 8650,
   rows: 3274,
   samples: 20,
+  contingencyCases: 20,
 }
 const large: ScenarioSize = {
   flows: 202,
@@ -26,6 +27,7 @@ const large: ScenarioSize = {
   columns: 143894,
   rows: 47126,
   samples: 20,
+  contingencyCases: 180,
 }
 
 describe('run-time estimates', () => {

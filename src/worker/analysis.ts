@@ -5,13 +5,15 @@
  */
 import type { Highs } from 'highs'
 import {
+  assembleContingency,
   baseOutcome,
+  contingencyCases,
   runCases,
   solveBase,
   sweepSession,
   type BaseOutcome,
   type CaseOutcome,
-  type ContingencyCase,
+  type ContingencyReport,
 } from '../domain/analysis/contingency.ts'
 import { budgetFrontier, type Frontier, type FrontierOptions } from '../domain/analysis/frontier.ts'
 import { lpVsMilp, type IntegralityReport } from '../domain/analysis/integrality.ts'
@@ -29,8 +31,21 @@ export interface FrontierRequest extends AnalysisRequest {
   options?: FrontierOptions
 }
 
+/**
+ * A batch of N-1 cases by their place in `contingencyCases(scenario)`, `from` inclusive, `to`
+ * exclusive. The worker builds the list itself (the same on every worker: it depends on the
+ * scenario only), so the page never validates or expands a scenario on its own thread.
+ */
 export interface ContingencyRequest extends AnalysisRequest {
-  cases: ContingencyCase[]
+  from: number
+  to: number
+}
+
+/** The sweep's report from its pieces, assembled in a worker too. */
+export interface ContingencyAssembly extends AnalysisRequest {
+  base: BaseOutcome | undefined
+  outcomes: CaseOutcome[]
+  elapsedMs: number
 }
 
 export type Answer<T> = ({ ok: true; revision: number } & T) | Failure
@@ -86,17 +101,39 @@ export function analyseIntegrality(
 export function analyseContingencies(
   highs: Highs,
   request: ContingencyRequest,
-): Answer<{ base: BaseOutcome; outcomes: CaseOutcome[] }> {
+): Answer<{ base: BaseOutcome; outcomes: CaseOutcome[]; total: number }> {
   return withScenario(request, (scenario) => {
+    const cases = contingencyCases(scenario)
     const session = sweepSession(highs, scenario)
     try {
       const base = solveBase(session, scenario)
       return {
         base: baseOutcome(base),
-        outcomes: runCases(session, scenario, base, request.cases),
+        outcomes: runCases(session, scenario, base, cases.slice(request.from, request.to)),
+        total: cases.length,
       }
     } finally {
       session.dispose()
     }
   })
+}
+
+/** The N-1 report from the pool's batches (the case list rebuilt from the scenario). */
+export function assembleContingencyReport(
+  request: ContingencyAssembly,
+): Answer<{ report: ContingencyReport }> {
+  return withScenario(request, (scenario) => ({
+    report: assembleContingency(
+      request.base ?? {
+        status: 'optimal',
+        objectiveEur: null,
+        residualRiskEur: null,
+        slaViolations: null,
+      },
+      scenario,
+      contingencyCases(scenario),
+      request.outcomes,
+      request.elapsedMs,
+    ),
+  }))
 }

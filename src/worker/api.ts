@@ -51,6 +51,8 @@ export interface ScenarioSize {
   rows: number
   /** Sampled days of the robust day-ahead plan (`uncertainty.scenarioCount`). */
   samples: number
+  /** Cases of the N-1 sweep (each link and trusted relay, for the day and the shock window). */
+  contingencyCases: number
 }
 
 /** How far a policy comparison has got: `done` of `total` steps, and what runs now. */

@@ -9,6 +9,8 @@ import type { ComparisonProgress, ComparisonResponse, OracleResponse, SolveReque
 import type {
   AnalysisRequest,
   analyseContingencies,
+  assembleContingencyReport,
+  ContingencyAssembly,
   analyseFrontier,
   analyseIntegrality,
   analyseLinkValues,
@@ -45,6 +47,7 @@ type Method =
   | 'linkValues'
   | 'integrality'
   | 'contingencies'
+  | 'contingencyReport'
   | 'memoryBytes'
 
 export class SolverClient {
@@ -215,6 +218,13 @@ export class SolverClient {
     options: CallOptions = {},
   ): Promise<ReturnType<typeof analyseContingencies>> {
     return this.call('contingencies', request, options)
+  }
+
+  contingencyReport(
+    request: ContingencyAssembly,
+    options: CallOptions = {},
+  ): Promise<ReturnType<typeof assembleContingencyReport>> {
+    return this.call('contingencyReport', request, options)
   }
 }
 

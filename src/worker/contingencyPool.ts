@@ -5,13 +5,7 @@
  * interrupted any other way). The pool's workers are separate from the planner's, so a sweep
  * never blocks re-planning.
  */
-import {
-  assembleContingency,
-  contingencyCases,
-  type CaseOutcome,
-  type ContingencyReport,
-} from '../domain/analysis/contingency.ts'
-import { validateScenario } from '../domain/derive/validateScenario.ts'
+import type { BaseOutcome, CaseOutcome, ContingencyReport } from '../domain/analysis/contingency.ts'
 import { nowMs } from '../domain/util/clock.ts'
 import { SolveCancelled, type SolverClient } from './client.ts'
 
@@ -41,52 +35,58 @@ export class ContingencyPool {
     return this.clients
   }
 
-  /** Sweeps every N-1 case of `scenario`; rejects with SolveCancelled when aborted. */
+  /**
+   * Sweeps every N-1 case of `scenario`; rejects with SolveCancelled when aborted. The workers
+   * validate the scenario and build the case list (each answer says how many cases there are), so
+   * this thread only hands out index ranges and collects the outcomes.
+   */
   async sweep(
     revision: number,
     scenario: unknown,
     onProgress: (progress: SweepProgress) => void,
     signal?: AbortSignal,
   ): Promise<ContingencyReport> {
-    const validated = validateScenario(scenario)
-    if (!validated.ok) {
-      throw new Error(
-        `The scenario has problems: ${validated.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      )
-    }
     const started = nowMs()
-    const cases = contingencyCases(validated.scenario)
-    const outcomes: CaseOutcome[] = new Array<CaseOutcome>(cases.length)
-    let base: Parameters<typeof assembleContingency>[0] | undefined
+    const outcomes: CaseOutcome[] = []
+    let base: BaseOutcome | undefined
+    /** Known after the first answer; until then the first batch is the only one out. */
+    let total: number | undefined
     let next = 0
     let done = 0
-    onProgress({ done, total: cases.length })
     const onAbort = (): void => this.terminate()
     signal?.addEventListener('abort', onAbort)
+    const options = signal === undefined ? {} : { signal }
+    const batch = async (client: SolverClient, from: number, to: number): Promise<void> => {
+      if (signal?.aborted === true) throw new SolveCancelled('cancelled', 'Sweep cancelled.')
+      const answer = await client.contingencies({ revision, scenario, from, to }, options)
+      if (!answer.ok) throw new Error(answer.message)
+      base ??= answer.base
+      total ??= answer.total
+      answer.outcomes.forEach((o, i) => (outcomes[from + i] = o))
+      done += answer.outcomes.length
+      onProgress({ done, total })
+    }
     const workerLoop = async (client: SolverClient): Promise<void> => {
-      while (next < cases.length) {
-        if (signal?.aborted === true) throw new SolveCancelled('cancelled', 'Sweep cancelled.')
+      while (total !== undefined && next < total) {
         const from = next
-        next = Math.min(cases.length, next + BATCH)
-        const batch = cases.slice(from, next)
-        const answer = await client.contingencies(
-          { revision, scenario, cases: batch },
-          signal === undefined ? {} : { signal },
-        )
-        if (!answer.ok) throw new Error(answer.message)
-        base ??= answer.base
-        answer.outcomes.forEach((o, i) => (outcomes[from + i] = o))
-        done += batch.length
-        onProgress({ done, total: cases.length })
+        next = Math.min(total, next + BATCH)
+        await batch(client, from, next)
       }
     }
     try {
-      await Promise.all(this.ensure().map(workerLoop))
+      const clients = this.ensure()
+      next = BATCH
+      await batch(clients[0] as SolverClient, 0, BATCH)
+      await Promise.all(clients.map(workerLoop))
+      const assembled = await (clients[0] as SolverClient).contingencyReport(
+        { revision, scenario, base, outcomes, elapsedMs: nowMs() - started },
+        options,
+      )
+      if (!assembled.ok) throw new Error(assembled.message)
+      return assembled.report
     } finally {
       signal?.removeEventListener('abort', onAbort)
     }
-    base ??= { status: 'optimal', objectiveEur: null, residualRiskEur: null, slaViolations: null }
-    return assembleContingency(base, validated.scenario, cases, outcomes, nowMs() - started)
   }
 
   terminate(): void {

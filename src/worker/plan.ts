@@ -3,6 +3,7 @@
  * One persistent oracle session is kept between requests: numeric edits (share, rates, buffers,
  * windows, shocks) re-solve warm instead of rebuilding.
  */
+import { contingencyCases } from '../domain/analysis/contingency.ts'
 import type { Highs } from 'highs'
 import { buildInstance } from '../domain/derive/instance.ts'
 import { unreachableDeadlines, unreachableDeadlineText } from '../domain/metrics/causes.ts'
@@ -139,6 +140,7 @@ export function planOracle(
       columns: state.session.layout?.layout.numCols ?? 0,
       rows: state.session.layout?.layout.numRows ?? 0,
       samples: scenario.uncertainty.scenarioCount,
+      contingencyCases: contingencyCases(scenario).length,
     },
   }
   return { ok: true, revision: request.revision, hash: scenarioHash(scenario), plan }

@@ -10,10 +10,12 @@ import { createPlannerState, planComparison, planOracle } from './plan.ts'
 import type { ComparisonProgress, SolveRequest } from './api.ts'
 import {
   analyseContingencies,
+  assembleContingencyReport,
   analyseFrontier,
   analyseIntegrality,
   analyseLinkValues,
   type AnalysisRequest,
+  type ContingencyAssembly,
   type ContingencyRequest,
   type FrontierRequest,
 } from './analysis.ts'
@@ -89,6 +91,9 @@ const api = {
   },
   async contingencies(request: ContingencyRequest) {
     return guarded(request, (highs) => analyseContingencies(highs, request))
+  },
+  async contingencyReport(request: ContingencyAssembly) {
+    return guarded(request, () => assembleContingencyReport(request))
   },
 }
 
