@@ -6,17 +6,6 @@
  */
 import * as Comlink from 'comlink'
 import type { ComparisonProgress, ComparisonResponse, OracleResponse, SolveRequest } from './api.ts'
-import type {
-  AnalysisRequest,
-  analyseContingencies,
-  assembleContingencyReport,
-  ContingencyAssembly,
-  analyseFrontier,
-  analyseIntegrality,
-  analyseLinkValues,
-  ContingencyRequest,
-  FrontierRequest,
-} from './analysis.ts'
 import { comparisonResponseWithIdRecords, oracleResponseWithIdRecords } from './idRecords.ts'
 import type { SolverApi } from './solver.worker.ts'
 
@@ -40,16 +29,26 @@ export interface CompareOptions extends CallOptions {
   onProgress?: (progress: ComparisonProgress) => void
 }
 
-type Method =
-  | 'solveOracle'
-  | 'comparePolicies'
-  | 'frontier'
-  | 'linkValues'
-  | 'integrality'
-  | 'contingencies'
-  | 'contingencyReport'
-  | 'memoryBytes'
+/** Requests whose answer needs nothing but the call itself: the client's methods for them come
+ * from the worker's API type, so a new worker method is a client method with no edit here. */
+type PlainMethod = Exclude<
+  keyof SolverApi,
+  'warmUp' | 'memoryBytes' | 'solveOracle' | 'comparePolicies'
+>
 
+/** One client method per plain worker method: the same request, the worker's answer. */
+export type PlainRequests = {
+  [K in PlainMethod]: (
+    request: Parameters<SolverApi[K]>[0],
+    options?: CallOptions,
+  ) => Promise<Awaited<ReturnType<SolverApi[K]>>>
+}
+
+// The class gets the plain request methods through the proxy its constructor returns.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface SolverClient extends PlainRequests {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class SolverClient {
   private worker: Worker | undefined
   private api: Comlink.Remote<SolverApi> | undefined
@@ -57,7 +56,16 @@ export class SolverClient {
   /** Resolves when the current worker has loaded and warmed up the solver. */
   ready: Promise<number> | undefined
 
-  constructor(private readonly createWorker: () => Worker) {}
+  constructor(private readonly createWorker: () => Worker) {
+    // Any worker method the class does not define itself is a plain request (PlainRequests).
+    return new Proxy(this, {
+      get: (target, name, receiver) =>
+        typeof name !== 'string' || name in target
+          ? (Reflect.get(target, name, receiver) as unknown)
+          : (request: { revision: number }, options: CallOptions = {}) =>
+              target.call(name as keyof SolverApi, request, options),
+    })
+  }
 
   private ensure(): Comlink.Remote<SolverApi> {
     if (this.api !== undefined) return this.api
@@ -100,7 +108,7 @@ export class SolverClient {
   }
 
   private call<T>(
-    method: Method,
+    method: keyof SolverApi,
     request: { revision: number },
     options: CallOptions,
     ...extra: unknown[]
@@ -190,41 +198,6 @@ export class SolverClient {
   async memoryBytes(): Promise<number | undefined> {
     if (this.api === undefined) return undefined
     return this.call<number>('memoryBytes', { revision: 0 }, {})
-  }
-
-  frontier(
-    request: FrontierRequest,
-    options: CallOptions = {},
-  ): Promise<ReturnType<typeof analyseFrontier>> {
-    return this.call('frontier', request, options)
-  }
-
-  linkValues(
-    request: AnalysisRequest,
-    options: CallOptions = {},
-  ): Promise<ReturnType<typeof analyseLinkValues>> {
-    return this.call('linkValues', request, options)
-  }
-
-  integrality(
-    request: AnalysisRequest,
-    options: CallOptions = {},
-  ): Promise<ReturnType<typeof analyseIntegrality>> {
-    return this.call('integrality', request, options)
-  }
-
-  contingencies(
-    request: ContingencyRequest,
-    options: CallOptions = {},
-  ): Promise<ReturnType<typeof analyseContingencies>> {
-    return this.call('contingencies', request, options)
-  }
-
-  contingencyReport(
-    request: ContingencyAssembly,
-    options: CallOptions = {},
-  ): Promise<ReturnType<typeof assembleContingencyReport>> {
-    return this.call('contingencyReport', request, options)
   }
 }
 
