@@ -58,21 +58,35 @@ function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v
 }
 
+/**
+ * One series per link from the model's per-link, per-slot block starting at `bases[e]` (a link
+ * without one gets zeros), each value read by `value(index)`, model units times Eur per bit.
+ */
+function perLinkEurPerBit(
+  instance: Instance,
+  built: OracleModel,
+  bases: Int32Array,
+  value: (index: number) => number,
+): Float64Array[] {
+  const factor = built.scaling.objectiveUnitEur / built.scaling.keyUnitBits
+  return instance.links.map((_, e) => {
+    const out = new Float64Array(instance.slots)
+    const base = bases[e] as number
+    if (base < 0) return out
+    for (let t = 0; t < instance.slots; t++) out[t] = value(base + t) * factor
+    return out
+  })
+}
+
 /** λ[e,t] in Eur per bit from the balance-row duals (HiGHS gives ≤-row duals ≤ 0 when minimising). */
 export function readPrices(
   instance: Instance,
   built: OracleModel,
   rowDual: Float64Array,
 ): Float64Array[] {
-  const factor = built.scaling.objectiveUnitEur / built.scaling.keyUnitBits
-  return instance.links.map((_, e) => {
-    const out = new Float64Array(instance.slots)
-    const base = built.layout.balanceBase[e] as number
-    if (base < 0) return out
-    for (let t = 0; t < instance.slots; t++)
-      out[t] = Math.max(0, -(rowDual[base + t] ?? 0) * factor)
-    return out
-  })
+  return perLinkEurPerBit(instance, built, built.layout.balanceBase, (i) =>
+    Math.max(0, -(rowDual[i] ?? 0)),
+  )
 }
 
 /** Reduced costs of the store columns in Eur per bit (see `OracleResult.storeDualEurPerBit`). */
@@ -81,14 +95,7 @@ export function readStoreDuals(
   built: OracleModel,
   colDual: Float64Array,
 ): Float64Array[] {
-  const factor = built.scaling.objectiveUnitEur / built.scaling.keyUnitBits
-  return instance.links.map((_, e) => {
-    const out = new Float64Array(instance.slots)
-    const base = built.layout.sBase[e] as number
-    if (base < 0) return out
-    for (let t = 0; t < instance.slots; t++) out[t] = (colDual[base + t] ?? 0) * factor
-    return out
-  })
+  return perLinkEurPerBit(instance, built, built.layout.sBase, (i) => colDual[i] ?? 0)
 }
 
 /** Store level at the end of each slot per link, bits (the initial store for unused links). */
