@@ -4,7 +4,7 @@
  * `data-state` / `data-revision` attributes, never by sleeping.
  */
 import type { Locator, Page } from '@playwright/test'
-import { expect, openDashboard, test } from './fixtures.ts'
+import { expect, LOWER_SHARE, openDashboard, percentText, test, TODAY_SHARE } from './fixtures.ts'
 
 async function openAnalysis(page: Page): Promise<number> {
   const revision = await openDashboard(page)
@@ -28,7 +28,8 @@ test('the budget frontier plots its points, breakpoints and today’s share, wit
   const revision = await openAnalysis(page)
   const panel = await runPanel(page, 'frontier', revision)
   const breakpoints = panel.getByTestId('frontier-breakpoints')
-  await expect(breakpoints).toContainText('Today’s share: 1.0 %')
+  // The panel gives shares to two significant digits.
+  await expect(breakpoints).toContainText(`Today’s share: ${(TODAY_SHARE * 100).toPrecision(2)} %`)
   const count = Number(await breakpoints.getAttribute('data-count'))
   expect(count).toBeGreaterThan(0)
   // One dashed line per breakpoint plus the solid line at today's share.
@@ -106,7 +107,7 @@ test('an edit marks the results stale until they are re-run', async ({ page }) =
   const revision = await openAnalysis(page)
   const panel = await runPanel(page, 'integrality', revision)
   const exact = page.getByRole('spinbutton', { name: 'VPP key share, exact percent' })
-  await exact.fill('0.8')
+  await exact.fill(percentText(LOWER_SHARE))
   await exact.press('Enter')
   await expect(panel).toHaveAttribute('data-stale', 'true')
   await expect(panel).toContainText('earlier version of the scenario')

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { expect, openDashboard, test } from './fixtures.ts'
+import { expect, openDashboard, test, waitForSolve } from './fixtures.ts'
 
 test('the price-threshold scatter names the step under the pointer and exports as PNG', async ({
   page,
@@ -86,11 +86,6 @@ test('time-of-day chart tooltips name the slot under the pointer and every serie
   await page.mouse.move(0, 0)
   await expect(risk.tooltip).toHaveCount(0)
 
-  const sla = await timePlot(page, 'sla', /Late messages per slot/)
-  await sla.pointAtSlot(40)
-  await expect(sla.tooltip).toContainText(/Slot starting 10:00/)
-  await expect(sla.tooltip).toContainText(/: [\d,]+ late messages/)
-
   const use = await timePlot(page, 'key-use', /Key used per slot/)
   await use.pointAtSlot(48)
   await expect(use.tooltip).toContainText('Slot starting 12:00')
@@ -107,6 +102,19 @@ test('time-of-day chart tooltips name the slot under the pointer and every serie
   await expect(prices.tooltip).toContainText('Slot starting 17:30')
   await expect(prices.tooltip).toContainText(/Link [A-Z0-9]+–[A-Z0-9]+: €/)
   await expect(prices.tooltip).toContainText('/Mbit')
+
+  // At today's share the plan is never late, so give dispatch a deadline no option meets: every
+  // one of its messages is late, and the late-message chart has a series to name.
+  await page.getByLabel('Process to edit').selectOption('dispatch')
+  const deadline = page.getByLabel('Deadline of process dispatch (ms)', { exact: true })
+  await deadline.fill('5')
+  await deadline.press('Enter')
+  const revision = await waitForSolve(page)
+  await expect(page.getByTestId('chart-sla')).toHaveAttribute('data-revision', String(revision))
+  const sla = await timePlot(page, 'sla', /Late messages per slot/)
+  await sla.pointAtSlot(40)
+  await expect(sla.tooltip).toContainText(/Slot starting 10:00/)
+  await expect(sla.tooltip).toContainText(/Dispatch: [\d,]+ late messages/)
 })
 
 test('a time-of-day chart’s tooltip also follows the keyboard', async ({ page }) => {

@@ -3,7 +3,15 @@
  * normal history) and undo the swap from the compare view.
  */
 import type { Page } from '@playwright/test'
-import { expect, openDashboard, test, waitForSolve } from './fixtures.ts'
+import {
+  expect,
+  LOWER_SHARE,
+  openDashboard,
+  percentText,
+  test,
+  TODAY_SHARE,
+  waitForSolve,
+} from './fixtures.ts'
 
 /** Waits until B has a plan for the B on screen and A's figures are for A's latest edit. */
 async function waitForCompare(page: Page): Promise<void> {
@@ -31,26 +39,28 @@ test('pin A as B, edit A, see the diff and KPI deltas, swap and undo the swap', 
   await expect(diff).toHaveAttribute('data-count', '0')
   await expect(page.getByTestId('kpi-delta-objective')).toHaveAttribute('data-verdict', 'same')
 
-  // A gets less key: B (the old A, 1 %) is now the better plan.
+  // A gets less key: B (the old A, today's share) is now the better plan.
+  const lower = String(LOWER_SHARE)
+  const today = String(TODAY_SHARE)
   const share = page.getByRole('spinbutton', { name: 'VPP key share, exact percent' })
-  await share.fill('0.6')
+  await share.fill(percentText(LOWER_SHARE))
   await share.press('Enter')
   await waitForCompare(page)
   const row = diff.locator('tr[data-path="qkd.vppShare"]')
   await expect(row).toHaveCount(1)
-  await expect(row.getByRole('cell')).toHaveText(['changed', '0.006', '0.01'])
+  await expect(row.getByRole('cell')).toHaveText(['changed', lower, today])
   await expect(diff).toHaveAttribute('data-count', '1')
   const objective = page.getByTestId('kpi-delta-objective')
   await expect(objective).toHaveAttribute('data-verdict', 'better')
   expect(Number(await objective.getAttribute('data-delta'))).toBeLessThan(0)
   await expect(objective).toContainText('B better')
 
-  // Swap from the keyboard: A is the 1 % scenario again, B the 0.6 % one.
+  // Swap from the keyboard: A has today's share again, B the lower one.
   await page.getByRole('button', { name: 'Swap A ↔ B' }).focus()
   await page.keyboard.press('Enter')
-  await expect(share).toHaveValue('1')
+  await expect(share).toHaveValue(percentText(TODAY_SHARE))
   await waitForCompare(page)
-  await expect(row.getByRole('cell')).toHaveText(['changed', '0.01', '0.006'])
+  await expect(row.getByRole('cell')).toHaveText(['changed', today, lower])
   await expect(objective).toHaveAttribute('data-verdict', 'worse')
   await expect(page.getByTestId('history')).toContainText('Swap A ↔ B')
 
@@ -59,9 +69,9 @@ test('pin A as B, edit A, see the diff and KPI deltas, swap and undo the swap', 
   await expect(undo).toHaveAccessibleName('Undo Swap A ↔ B')
   await undo.focus()
   await page.keyboard.press('Enter')
-  await expect(share).toHaveValue('0.6')
+  await expect(share).toHaveValue(percentText(LOWER_SHARE))
   await waitForCompare(page)
-  await expect(row.getByRole('cell')).toHaveText(['changed', '0.006', '0.01'])
+  await expect(row.getByRole('cell')).toHaveText(['changed', lower, today])
   await expect(objective).toHaveAttribute('data-verdict', 'better')
   await expect(undo).toHaveAccessibleName('Undo Copy A → B')
 
@@ -107,7 +117,7 @@ test('scenario B is kept across a reload', async ({ page }) => {
   await page.getByRole('button', { name: 'Pin current as B' }).click()
   await expect.poll(() => savedBExists(page)).toBe(true)
   const share = page.getByRole('spinbutton', { name: 'VPP key share, exact percent' })
-  await share.fill('0.6')
+  await share.fill(percentText(LOWER_SHARE))
   await share.press('Enter')
   await expect(page.getByTestId('save-status')).toContainText('Saved in this browser')
   await waitForSolve(page)
@@ -117,7 +127,11 @@ test('scenario B is kept across a reload', async ({ page }) => {
   await expect(page.getByTestId('compare-view')).toContainText('Kept from your last visit')
   await waitForCompare(page)
   const row = page.getByTestId('assumptions-diff').locator('tr[data-path="qkd.vppShare"]')
-  await expect(row.getByRole('cell')).toHaveText(['changed', '0.006', '0.01'])
+  await expect(row.getByRole('cell')).toHaveText([
+    'changed',
+    String(LOWER_SHARE),
+    String(TODAY_SHARE),
+  ])
   // Clearing B removes the saved one too.
   await page.getByRole('button', { name: 'Clear B' }).click()
   await expect.poll(() => savedBExists(page)).toBe(false)

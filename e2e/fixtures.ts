@@ -3,6 +3,7 @@
  * on the app's own solve status instead of sleeping.
  */
 import { test as base, expect, type Page } from '@playwright/test'
+import { representativeScenario } from '../src/domain/scenario/builtins/representative.ts'
 
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
@@ -35,4 +36,18 @@ export async function openDashboard(page: Page, path = './'): Promise<number> {
   await page.goto(path)
   await page.evaluate(() => document.fonts.ready.then(() => true))
   return waitForSolve(page)
+}
+
+/** Today's VPP key share of the built-in representative day the dashboard opens on, 0..1. */
+export const TODAY_SHARE = (representativeScenario() as { qkd: { vppShare: number } }).qkd.vppShare
+
+/**
+ * A share below today's, two thirds of it on the exact field's 0.01 % grid: tests that need "less
+ * key" edit to it. Computed as the app does (percent / 100), so labels match to the last digit.
+ */
+export const LOWER_SHARE = Math.round((TODAY_SHARE * 10_000 * 2) / 3) / 100 / 100
+
+/** A share as the exact field shows it, in percent with at most two decimals. */
+export function percentText(share: number): string {
+  return String(Math.round(share * 10_000) / 100)
 }

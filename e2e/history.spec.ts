@@ -1,26 +1,35 @@
 /**
  * Undo and redo from the keyboard and from the history list.
  */
-import { expect, openDashboard, test, waitForSolve } from './fixtures.ts'
+import {
+  expect,
+  LOWER_SHARE,
+  openDashboard,
+  percentText,
+  test,
+  TODAY_SHARE,
+  waitForSolve,
+} from './fixtures.ts'
 
 test('an edit can be undone and redone with the keyboard and from the history', async ({
   page,
 }) => {
   await openDashboard(page)
   const exact = page.getByRole('spinbutton', { name: 'VPP key share, exact percent' })
-  await exact.fill('0.6')
+  const label = `qkd.vppShare ${TODAY_SHARE} → ${LOWER_SHARE}`
+  await exact.fill(percentText(LOWER_SHARE))
   await exact.press('Enter')
   await waitForSolve(page)
   const history = page.getByTestId('history')
-  await expect(history).toContainText('qkd.vppShare 0.01 → 0.006')
+  await expect(history).toContainText(label)
   await page.getByRole('heading', { name: 'History' }).click()
   await page.keyboard.press('Control+z')
-  await expect(exact).toHaveValue('1')
+  await expect(exact).toHaveValue(percentText(TODAY_SHARE))
   await waitForSolve(page)
   await page.keyboard.press('Control+Shift+z')
-  await expect(exact).toHaveValue('0.6')
-  await history.getByRole('button', { name: 'qkd.vppShare 0.01 → 0.006' }).click()
-  await expect(exact).toHaveValue('1')
+  await expect(exact).toHaveValue(percentText(LOWER_SHARE))
+  await history.getByRole('button', { name: label }).click()
+  await expect(exact).toHaveValue(percentText(TODAY_SHARE))
   await expect(history.getByRole('button', { name: 'Redo' })).toBeEnabled()
   await waitForSolve(page)
 })

@@ -14,6 +14,10 @@ test('the large preset plans and compares every policy, with progress and no sta
   await page.getByLabel('Preset').selectOption('large')
   await expect(page.getByTestId('scenario-name')).toHaveText('Large metro VPP (200+ flows)')
   const status = page.getByTestId('solve-status')
+  // A solve this long shows that it is busy, how long it has run, and a way to stop it.
+  await expect(status.getByRole('progressbar')).toBeVisible()
+  await expect(status.getByTestId('solve-elapsed')).toHaveText(/^\d+ s$/, { timeout: 120_000 })
+  await expect(status.getByRole('button', { name: 'Cancel' })).toBeVisible()
   // The plan arrives first; the comparison then says which step it is on.
   await expect(page.getByTestId('solve-message')).toContainText(/comparing policies: \S/, {
     timeout: 120_000,

@@ -66,6 +66,19 @@ describe('undo history', () => {
     useAppStore.getState().restoreScenario(completeScenario(tinyScenario()))
     expect(useAppStore.getState().past).toEqual([])
   })
+
+  it('applies a checked infeasibility fix as one undoable step named after it', () => {
+    const before = useAppStore.getState().scenario
+    useAppStore.getState().editScenario((d) => void (d.policy.holdAllowed = false))
+    const text = 'allow holding messages (policy.holdAllowed)'
+    useAppStore.getState().applyInfeasibilityFix({ kind: 'allow-hold', text })
+    expect(useAppStore.getState().scenario.policy.holdAllowed).toBe(true)
+    expect(useAppStore.getState().past.at(-1)?.label).toBe(`Fix: ${text}`)
+    useAppStore.getState().undo()
+    expect(useAppStore.getState().scenario.policy.holdAllowed).toBe(false)
+    useAppStore.getState().undo()
+    expect(useAppStore.getState().scenario).toEqual(before)
+  })
 })
 
 describe('describeChange', () => {

@@ -45,6 +45,11 @@ export interface ResultSlice {
   problem: ProblemReport | undefined
   /** Wall time of the last oracle round trip, ms. */
   lastSolveMs: number | undefined
+  /**
+   * When the screen stopped being current (`Date.now()`, ms): the first edit not yet solved.
+   * Further edits while solving keep it, so the status counts the wait the user sees.
+   */
+  solvingSince: number | undefined
 }
 
 export const createResultSlice: StateCreator<AppState, [], [], ResultSlice> = () => ({
@@ -60,4 +65,5 @@ export const createResultSlice: StateCreator<AppState, [], [], ResultSlice> = ()
   scenarioHash: undefined,
   problem: undefined,
   lastSolveMs: undefined,
+  solvingSince: undefined,
 })

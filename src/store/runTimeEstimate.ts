@@ -16,6 +16,7 @@
  * - an N-1 batch (the base plan cold, then two cases): about 1.4 cold LP solves;
  * - LP vs MILP: 7.2 s → 49 s (power 0.68), the MILP stopping at its 60 s limit at the latest.
  */
+import { MILP_TIME_LIMIT_S } from '../domain/solve/oracleSession.ts'
 import type { ScenarioSize } from '../worker/api.ts'
 
 /** Flow-slots of the representative day, where the reference times were measured. */
@@ -42,8 +43,8 @@ const FRONTIER_SOLVES = 80
 const LINK_RESOLVES = 4
 /** An N-1 batch (two cases after a cold base solve), in cold LP solves. */
 const BATCH_SOLVES = 1.4
-/** The MILP's time limit in `analyseIntegrality`, ms. */
-const MILP_LIMIT_MS = 60_000
+/** The MILP's time limit in `analyseIntegrality` (the session's default), ms. */
+export const MILP_LIMIT_MS = MILP_TIME_LIMIT_S * 1000
 
 function scaled(fit: Fit, size: ScenarioSize): number {
   const ratio = Math.max(1, size.flows * size.slots) / REFERENCE_FLOW_SLOTS

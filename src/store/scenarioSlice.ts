@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand'
 import { representativeScenario } from '../domain/scenario/builtins/representative.ts'
 import type { Scenario } from '../domain/scenario/types.ts'
 import { validateScenario } from '../domain/derive/validateScenario.ts'
+import { applyFix, type InfeasibilityFix } from '../domain/solve/applyFix.ts'
 import { describeChange } from './describeChange.ts'
 import type { AppState } from './index.ts'
 
@@ -44,6 +45,11 @@ export interface ScenarioSlice {
   setScenario: (scenario: ScenarioDocument, label?: string) => void
   /** Applies an edit to a deep copy of the document, as one undoable step. */
   editScenario: (recipe: (draft: Scenario) => void) => void
+  /**
+   * Applies one of the fixes the solver checked for an infeasible scenario, as one undoable step
+   * named after the fix.
+   */
+  applyInfeasibilityFix: (fix: InfeasibilityFix) => void
   /** Replaces the document without history (restoring a saved session). */
   restoreScenario: (scenario: ScenarioDocument) => void
   undo: () => void
@@ -71,6 +77,8 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       recipe(draft)
       return record(s, draft)
     }),
+  applyInfeasibilityFix: (fix) =>
+    set((s) => record(s, applyFix(s.scenario, fix), `Fix: ${fix.text}`)),
   restoreScenario: (scenario) =>
     set((s) => ({
       scenario: structuredClone(scenario),

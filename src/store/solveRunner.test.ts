@@ -107,4 +107,19 @@ describe('solve runner', () => {
       unsubscribe()
     }
   })
+
+  it('dates a wait from the first edit not yet solved, across edits made meanwhile', async () => {
+    const planner = inProcessClient(highs)
+    runner = startSolveRunner(planner.client)
+    await until(() => state().solveState === 'ready')
+    state().editScenario((d) => void (d.qkd.vppShare = d.qkd.vppShare * 0.5))
+    const since = state().solvingSince
+    expect(since).toBeDefined()
+    state().editScenario((d) => void (d.qkd.vppShare = d.qkd.vppShare * 0.5))
+    expect(state().solvingSince).toBe(since)
+    await until(() => state().solveState === 'ready')
+    state().editScenario((d) => void (d.qkd.vppShare = d.qkd.vppShare * 2))
+    expect(state().solvingSince).toBeGreaterThanOrEqual(since ?? Number.POSITIVE_INFINITY)
+    await until(() => state().solveState === 'ready')
+  })
 })

@@ -140,7 +140,11 @@ export function startSolveRunner(
   }
 
   const schedule = (): void => {
-    set((s) => ({ requestedRevision: s.requestedRevision + 1, solveState: 'solving' }))
+    set((s) => ({
+      requestedRevision: s.requestedRevision + 1,
+      solveState: 'solving',
+      solvingSince: s.solveState === 'solving' ? (s.solvingSince ?? Date.now()) : Date.now(),
+    }))
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(() => void run(), EDIT_DEBOUNCE_MS)
   }

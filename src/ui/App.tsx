@@ -19,6 +19,7 @@ import { ImportProblem } from './io/FileControls.tsx'
 import { Header } from './layout/Header.tsx'
 import { MountInTurn } from './layout/MountInTurn.tsx'
 import { OtherTabNotice } from './status/OtherTabNotice.tsx'
+import { PlanWarnings } from './status/PlanWarnings.tsx'
 import { ProblemPanel } from './status/ProblemPanel.tsx'
 
 export function App() {
@@ -44,6 +45,7 @@ export function App() {
           <OtherTabNotice />
           <ImportProblem />
           <ProblemPanel />
+          <PlanWarnings />
           <KpiStrip />
           <PolicyTable />
           <div className="chart-grid">

@@ -72,7 +72,21 @@ export type Failure =
       message: string
       infeasibility: Infeasibility
     }
+  | {
+      ok: false
+      revision: number
+      /**
+       * The solver ended without a plan it can stand behind (numerical trouble, a time or
+       * iteration limit); `message` is the domain's sentence why. Not a crash: the solver is fine.
+       */
+      kind: 'no-plan'
+      status: NoPlanStatus
+      message: string
+    }
   | { ok: false; revision: number; kind: 'crash'; message: string }
+
+/** Solver statuses that leave no plan to show (infeasibility has its own explanation). */
+export type NoPlanStatus = 'numerical-failure' | 'time-limit' | 'unbounded'
 
 /**
  * A warm re-solve answers exactly what a fresh solve of the same scenario answers (the oracle's

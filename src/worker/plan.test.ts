@@ -11,6 +11,7 @@ import { buildInstance } from '../domain/derive/instance.ts'
 import { robustPlan } from '../domain/policy/offlinePlan.ts'
 import { validateScenario } from '../domain/derive/validateScenario.ts'
 import { modelBytes, SessionPool } from '../domain/solve/sessionPool.ts'
+import { OracleSession } from '../domain/solve/oracleSession.ts'
 import type { ComparisonProgress } from './api.ts'
 import {
   comparisonStep,
@@ -84,6 +85,42 @@ describe('planOracle', () => {
       if (response.ok || response.kind !== 'infeasible') throw new Error('expected infeasible')
       expect(response.infeasibility.processes).toContain('dispatch')
       expect(response.infeasibility.messages.join(' ')).toMatch(/To make it feasible/)
+    } finally {
+      disposePlanner(state)
+    }
+  })
+
+  it('answers a solve stopped by its limit with the domain words, not as a crash', () => {
+    const state = createPlannerState()
+    try {
+      const scenario = validateScenario(representativeScenario())
+      if (!scenario.ok) throw new Error('the representative day is valid')
+      // A session with a limit no solve can meet: the worker must pass its reason on as it is.
+      state.session = new OracleSession(highs, buildInstance(scenario.scenario, 0), {
+        integer: true,
+        timeLimitSeconds: 1e-6,
+      })
+      const response = planOracle(highs, state, { revision: 5, scenario: representativeScenario() })
+      if (response.ok || response.kind !== 'no-plan') throw new Error('expected no plan')
+      expect(response.status).toBe('time-limit')
+      expect(response.message).toMatch(/^No trustworthy plan: .*time limit/)
+    } finally {
+      disposePlanner(state)
+    }
+  })
+
+  it('names every process whose deadline no option meets, with its latency', () => {
+    const state = createPlannerState()
+    try {
+      const doc = representativeScenario() as Record<string, any>
+      doc.processes.find((p: { id: string }) => p.id === 'dispatch').deadlineMs = 5
+      const response = planOracle(highs, state, { revision: 6, scenario: doc })
+      if (!response.ok) throw new Error(response.message)
+      expect(response.plan.warnings).toHaveLength(1)
+      expect(response.plan.warnings[0]).toMatch(/^Process dispatch cannot meet its 5 ms deadline/)
+      const late = response.plan.slaViolationsByCause
+      expect(late?.deadlineUnreachable).toBeGreaterThan(0)
+      expect(late?.deadlineUnreachable).toBeCloseTo(response.plan.slaViolations ?? 0, 3)
     } finally {
       disposePlanner(state)
     }

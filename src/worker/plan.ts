@@ -28,6 +28,7 @@ import type {
   ComparisonProgress,
   ComparisonResponse,
   Failure,
+  NoPlanStatus,
   OraclePlan,
   OracleResponse,
   SolveRequest,
@@ -87,11 +88,15 @@ export function planOracle(
     }
   }
   if (result.allocation === undefined) {
+    // Statuses other than optimal and infeasible: the domain says why in words (a time limit,
+    // numerical trouble, a plan the replay refused), which the dashboard shows as it is.
+    const status: NoPlanStatus = result.status === 'optimal' ? 'numerical-failure' : result.status
     return {
       ok: false,
       revision: request.revision,
-      kind: 'crash',
-      message: `The solver stopped with status ${result.status}.`,
+      kind: 'no-plan',
+      status,
+      message: result.failure ?? `No trustworthy plan: the solver ended with status ${status}.`,
     }
   }
   const metrics = computeMetrics(instance, result.allocation)
@@ -143,6 +148,8 @@ export function planOracle(
       contingencyCases: contingencyCases(scenario).length,
     },
   }
+  // A plan cut short by a limit is shown, with the domain's words for what it falls short of.
+  if (result.failure !== undefined) plan.failure = result.failure
   return { ok: true, revision: request.revision, hash: scenarioHash(scenario), plan }
 }
 

@@ -5,10 +5,12 @@
  * (`data-revision`, `data-state`, `data-stale` for tests), a stale note and dimmed figures after
  * edits, and errors as messages.
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
+import { AUTO_RUN_MAX_SOLVE_MS } from '../../store/analysisRunner.ts'
 import { isStale, type AnalysisKind } from '../../store/analysisSlice.ts'
 import { useAppStore } from '../../store/index.ts'
 import { durationText } from '../../store/runTimeEstimate.ts'
+import { useElapsed } from '../useElapsed.ts'
 import { useAnalysisRunner } from './analysisContext.ts'
 
 interface AnalysisPanelProps {
@@ -21,6 +23,12 @@ interface AnalysisPanelProps {
   children: ReactNode
 }
 
+/**
+ * When the frontier and link values re-run by themselves, from the runner's own threshold (a
+ * fast plan is the proxy for the many solves they need).
+ */
+export const AUTO_RUN_NOTE = `re-runs by itself after edits while this view is open, when the plan solved in under ${AUTO_RUN_MAX_SOLVE_MS / 1000} s`
+
 /** The estimated run time of `kind` on the shown plan's scenario, ms. */
 export function useEstimate(kind: AnalysisKind): number | undefined {
   const runner = useAnalysisRunner()
@@ -32,17 +40,6 @@ export function useEstimate(kind: AnalysisKind): number | undefined {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [runner, kind, size, planned],
   )
-}
-
-/** Milliseconds since `since`, updated every second. */
-export function useElapsed(since: number | undefined): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (since === undefined) return
-    const timer = setInterval(() => setNow(Date.now()), 1000)
-    return () => clearInterval(timer)
-  }, [since])
-  return since === undefined ? 0 : Math.max(0, now - since)
 }
 
 /** "about 40 s left" from an estimate and the time spent; honest once past the estimate. */

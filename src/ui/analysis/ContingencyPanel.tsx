@@ -22,7 +22,8 @@ import { NO_ANIMATION } from '../charts/chartConfig.ts'
 import { ChartFrame } from '../charts/ChartFrame.tsx'
 import { formatEur, slotClock } from '../format.ts'
 import { useAnalysisRunner } from './analysisContext.ts'
-import { AnalysisPanel, useElapsed } from './AnalysisPanel.tsx'
+import { useElapsed } from '../useElapsed.ts'
+import { AnalysisPanel } from './AnalysisPanel.tsx'
 import { deltaText, tornadoRows, type TornadoRow } from './transforms.ts'
 
 const DAY = { label: 'Failed all day', colour: '#1b6ca8' }

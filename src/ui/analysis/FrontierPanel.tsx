@@ -18,7 +18,7 @@ import { useAppStore } from '../../store/index.ts'
 import { NO_ANIMATION } from '../charts/chartConfig.ts'
 import { ChartFrame } from '../charts/ChartFrame.tsx'
 import { formatEur } from '../format.ts'
-import { AnalysisPanel } from './AnalysisPanel.tsx'
+import { AnalysisPanel, AUTO_RUN_NOTE } from './AnalysisPanel.tsx'
 import {
   formatPercentTick,
   formatShare,
@@ -42,7 +42,7 @@ export function FrontierPanel() {
     <AnalysisPanel
       kind="frontier"
       title="Budget frontier"
-      description="How the best plan’s cost (€), residual risk (€) and late messages change with the VPP’s share of every link’s key, from a tenth of today’s share to ten times it. 20 LP solves and up to 60 more to place the breakpoints; re-runs by itself after edits while this view is open, when the plan solves quickly."
+      description={`How the best plan’s cost (€), residual risk (€) and late messages change with the VPP’s share of every link’s key, from a tenth of today’s share to ten times it. 20 LP solves and up to 60 more to place the breakpoints; ${AUTO_RUN_NOTE}.`}
     >
       <FrontierChart />
     </AnalysisPanel>

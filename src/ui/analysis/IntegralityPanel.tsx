@@ -3,6 +3,7 @@
  * flow-slots the LP split, with the fractional-knapsack bound on how many choices need rounding.
  */
 import { useAppStore } from '../../store/index.ts'
+import { MILP_LIMIT_MS } from '../../store/runTimeEstimate.ts'
 import { formatCount, formatEur, formatPercent } from '../format.ts'
 import { AnalysisPanel } from './AnalysisPanel.tsx'
 
@@ -11,7 +12,7 @@ export function IntegralityPanel() {
     <AnalysisPanel
       kind="integrality"
       title="LP vs MILP"
-      description="The planner solves the LP, which may split a flow’s messages between options in a slot; the MILP makes one choice per flow and slot (it stops at a 0.5 % gap, or after 60 s). It runs on a worker of its own, only on request."
+      description={`The planner solves the LP, which may split a flow’s messages between options in a slot; the MILP makes one choice per flow and slot (it stops at a 0.5 % gap, or after ${MILP_LIMIT_MS / 1000} s). It runs on a worker of its own, only on request.`}
     >
       <IntegralityFacts />
     </AnalysisPanel>

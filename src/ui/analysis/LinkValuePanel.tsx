@@ -4,7 +4,7 @@
  * by re-solving with the lever moved a little.
  */
 import { useAppStore } from '../../store/index.ts'
-import { AnalysisPanel } from './AnalysisPanel.tsx'
+import { AnalysisPanel, AUTO_RUN_NOTE } from './AnalysisPanel.tsx'
 import { formatEurSig, linkValueRows, linkValueSummary } from './transforms.ts'
 
 export function LinkValuePanel() {
@@ -12,7 +12,7 @@ export function LinkValuePanel() {
     <AnalysisPanel
       kind="linkValues"
       title="Link values"
-      description="What a bigger key store and a higher key rate on each QKD link are worth, € per day, from the plan’s shadow prices: the store value is per Mbit more buffer (starting store unchanged, reserve rising with the buffer), the rate value per kb/s more link secret-key rate. Links are ranked by the better of +1 Mbit store and +1 kb/s rate. Each value is checked by two re-solves with the lever raised and lowered 1 %. A few seconds; re-runs by itself after edits while this view is open. Colour the map by it with “Link value”."
+      description={`What a bigger key store and a higher key rate on each QKD link are worth, € per day, from the plan’s shadow prices: the store value is per Mbit more buffer (starting store unchanged, reserve rising with the buffer), the rate value per kb/s more link secret-key rate. Links are ranked by the better of +1 Mbit store and +1 kb/s rate. Each value is checked by two re-solves with the lever raised and lowered 1 %; ${AUTO_RUN_NOTE}. Colour the map by it with “Link value”.`}
     >
       <LinkValueTable />
     </AnalysisPanel>
