@@ -79,10 +79,17 @@ let slowest = { index: -1, ms: 0 }
 const show = values.show === undefined ? -1 : Number(values.show)
 let shown: { doc: unknown; result: CaseResult } | undefined
 
+function progress(): void {
+  if (!values.progress || index % 500 !== 0) return
+  const s = ((performance.now() - started) / 1000).toFixed(0)
+  console.error(`… ${index}/${runs} cases, ${failures.length} failing, ${s} s`)
+}
+
 fc.check(
   fc.property(caseArb, (c: FuzzCase) => {
     if (index % shardN !== shardK - 1) {
       index++
+      progress()
       return true
     }
     const result = runCase(highs, c, DEFAULT_BUDGET)
@@ -103,10 +110,7 @@ fc.check(
       }
     }
     index++
-    if (values.progress && index % 500 === 0) {
-      const s = ((performance.now() - started) / 1000).toFixed(0)
-      console.error(`… ${index}/${runs} cases, ${failures.length} failing, ${s} s`)
-    }
+    progress()
     return true
   }),
   { numRuns: runs, seed },

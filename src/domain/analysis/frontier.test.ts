@@ -9,6 +9,7 @@ import { representativeScenario } from '../scenario/builtins/representative.ts'
 import { tinyScenario } from '../scenario/builtins/tiny.ts'
 import { mustValidate } from '../solve/testScenarios.ts'
 import { runOracle } from '../report/oracleReport.ts'
+import optimalWithoutSolution from './fixtures/fuzz-optimal-without-solution.json' with { type: 'json' }
 import { budgetFrontier, frontierShares, withShare } from './frontier.ts'
 
 let highs: Highs
@@ -110,6 +111,23 @@ describe('frontier over a range that reaches zero key', () => {
       )
     } else {
       expect(zero.objectiveEur).toBeNull()
+    }
+  })
+})
+
+describe('frontier regressions found by fuzzing', () => {
+  it('never reports an optimal point without its figures', () => {
+    // A warm re-solve at share 0.2 ended "optimal" without a feasible solution; the point came
+    // out optimal with a null objective. Such a solve is now a numerical failure, re-solved cold.
+    const frontier = budgetFrontier(highs, mustValidate(optimalWithoutSolution), {
+      steps: 3,
+      maxRefinementSolves: 2,
+    })
+    expect(frontier.points.some((p) => p.status === 'optimal')).toBe(true)
+    for (const p of frontier.points) {
+      const figures = [p.objectiveEur, p.residualRiskEur, p.slaViolations, p.slopeEurPerShare]
+      if (p.status === 'optimal') expect(figures.every((x) => x !== null)).toBe(true)
+      else expect(p.objectiveEur).toBeNull()
     }
   })
 })

@@ -95,4 +95,52 @@ describe('split choices and rounding', () => {
     expect(metrics.terminalChargeEur).toBeGreaterThan(0)
     expect(roundedCostEur(instance, allocation)).toBe(metrics.objectiveEur)
   })
+
+  it('fuzz regression: never reports an LP bound below €0, nor a gap above 1', () => {
+    // The solver's LP value on this day is a tolerance below €0; against a MILP worth 1e-300 €
+    // the gap came out as 2e303.
+    const scenario = mustValidate({
+      format: 'qkd-vpp-scenario',
+      version: 1,
+      qkd: {
+        nodes: [
+          { id: 'o0-a.', role: 'control' },
+          { id: 'node:1', role: 'aggregator' },
+          { id: 'V8NU_Vq', role: 'aggregator' },
+          { id: 'mWlly', role: 'aggregator' },
+        ],
+        links: [
+          { id: 'length', a: 'o0-a.', b: 'node:1', lengthKm: 20 },
+          {
+            id: 'xUy.._',
+            a: 'node:1',
+            b: 'V8NU_Vq',
+            lengthKm: 1e-9,
+            keyRateBps: 50000,
+            bufferBits: 1000000,
+            initialBufferBits: 999999.9999999987,
+          },
+          { id: '__proto__', a: 'o0-a.', b: 'mWlly', lengthKm: 20 },
+        ],
+      },
+      processes: [
+        {
+          id: 'hasOwnProperty',
+          endpoints: { from: 'V8NU_Vq', to: 'mWlly' },
+          messagesPerHour: 3600,
+          messageBytes: 1,
+          deadlineMs: 1000,
+          impactEur: 1000,
+          attacksPerHour: 10,
+          options: [{ id: 'E.:.-:::0C', kind: 'otp-mac', tagBits: 20 }],
+        },
+      ],
+    })
+    const report = lpVsMilp(highs, scenario, { timeLimitSeconds: 10 })
+    expect(report.lpStatus).toBe('optimal')
+    expect(report.lpEur).toBeGreaterThanOrEqual(0)
+    expect(report.integralityGap).not.toBeNull()
+    expect(report.integralityGap as number).toBeGreaterThanOrEqual(0)
+    expect(report.integralityGap as number).toBeLessThanOrEqual(1)
+  })
 })

@@ -4,6 +4,7 @@
  * subgradient), and match them away from kinks; on a hand-made outage the store's value has a
  * closed form.
  */
+import subnormalRate from './fixtures/fuzz-subnormal-rate.json' with { type: 'json' }
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Highs } from 'highs'
 import { loadSolver } from '../../node/loadSolver.ts'
@@ -259,6 +260,15 @@ describe('re-solve checks at the edges (fuzz regressions)', () => {
     const tinyStore = values.links.find((l) => l.linkId === second?.id)
     expect(zeroRate?.check?.loweredEurPerKbps).toBeNull()
     expect(tinyStore?.storeCheck?.loweredEurPerMbit).toBeNull()
+    for (const l of values.links)
+      for (const v of [...Object.values(l.check ?? {}), ...Object.values(l.storeCheck ?? {})])
+        if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true)
+  })
+})
+
+describe('re-solve checks at a subnormal rate (fuzz regression)', () => {
+  it('has no lowered side where the quotient over a 1e-311 kb/s step overflowed to Infinity', () => {
+    const values = linkValues(highs, mustValidate(subnormalRate), { check: true })
     for (const l of values.links)
       for (const v of [...Object.values(l.check ?? {}), ...Object.values(l.storeCheck ?? {})])
         if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true)

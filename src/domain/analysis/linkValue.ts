@@ -264,9 +264,10 @@ function checkLink(
   if (raised === null || lowered === null) return undefined
   const stepKbps = step / 1000
   const raisedEurPerKbps = (objective - raised) / stepKbps
-  // A zero rate (or one so small that the step down underflows) cannot be lowered: 0/0 was NaN.
+  // A zero rate cannot be lowered (0/0 was NaN), and a step down of 1e-311 kb/s from a
+  // subnormal rate makes the quotient overflow: neither has a lowered side (fuzz suite).
   const downKbps = Math.min(step, rate) / 1000
-  const loweredEurPerKbps = downKbps > 0 ? (lowered - objective) / downKbps : null
+  const loweredEurPerKbps = finiteOrNull((lowered - objective) / downKbps)
   const dual = value.valueEurPerKbpsLinkRate
   return {
     agrees: brackets(dual, raisedEurPerKbps, loweredEurPerKbps, objective, stepKbps),
@@ -276,6 +277,11 @@ function checkLink(
     relativeError:
       Math.abs(dual - raisedEurPerKbps) / Math.max(Math.abs(dual), LINK_VALUE_FLOOR_EUR),
   }
+}
+
+/** A difference quotient, or null when its step was too small for it to be a finite number. */
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null
 }
 
 /** Smallest store step for the check, bits (a zero store is moved by this much). */
@@ -305,7 +311,7 @@ function checkStore(
   // A store of a few bits moves down by less than a double can express in Mbit: no lowered side.
   const downMbit = down / 1e6
   const loweredEurPerMbit =
-    lowered === undefined || !(downMbit > 0) ? null : (lowered - objective) / downMbit
+    lowered === undefined ? null : finiteOrNull((lowered - objective) / downMbit)
   const dual = value.storeValueEurPerMbit
   return {
     agrees: brackets(dual, raisedEurPerMbit, loweredEurPerMbit, objective, stepMbit),

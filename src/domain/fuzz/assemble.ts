@@ -10,6 +10,7 @@ import type { FieldName } from './fields.ts'
 
 type Maybe<T> = T | undefined
 
+/** One draw of the generator: values and indices, turned into references by `assemble`. */
 export interface Raw {
   name: Maybe<string>
   description: Maybe<string>

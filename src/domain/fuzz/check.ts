@@ -35,6 +35,7 @@ import { nowMs } from '../util/clock.ts'
 import type { FuzzCase } from './generate.ts'
 import { numberProblems, viaJson } from './walk.ts'
 
+/** Every status an oracle solve may end in (`solve/status.ts`). */
 export const SOLVE_STATUSES = [
   'optimal',
   'infeasible',
@@ -42,6 +43,7 @@ export const SOLVE_STATUSES = [
   'time-limit',
   'numerical-failure',
 ] as const
+/** Every status a policy may end in (`policy/evaluate.ts`). */
 export const POLICY_STATUSES = [...SOLVE_STATUSES, 'feasible', 'forced-hold'] as const
 
 /** How much solving one case may do. */
@@ -60,6 +62,7 @@ export interface FuzzBudget {
   analyses: boolean
 }
 
+/** The budget of `npm run fuzz`: short MILP limits, small sweeps, every analysis. */
 export const DEFAULT_BUDGET: FuzzBudget = {
   milpSeconds: 0.5,
   lpVsMilpSeconds: 0.2,
@@ -70,6 +73,7 @@ export const DEFAULT_BUDGET: FuzzBudget = {
   analyses: true,
 }
 
+/** What one case did: refused or solved, each stage's status, its time and its failures. */
 export interface CaseResult {
   refused: boolean
   /** Status of the oracle LP, the MILP stage, and each policy of the comparison. */

@@ -1,12 +1,14 @@
 /**
- * The numeric fields of the scenario format with the validator's own ranges (`scenario/validate.ts`,
- * checked against it by `fields.test.ts`), and fast-check arbitraries for values at, inside and
- * beyond each range. `budgetMax` narrows what the generator draws inside the range where a field
- * sets the size of the model (slots, sampled days), so that one case stays fast; the value beyond
- * the range is still the validator's.
+ * The numeric fields of the scenario format with the validator's own ranges (`scenario/validate.ts`;
+ * every generated mutation puts a value beyond one of them and `check.ts` demands a refusal at
+ * that field's path, so a range that drifts from the validator's fails the suite), and fast-check
+ * arbitraries for values at, inside and beyond each range. `budgetMax` narrows what the generator
+ * draws inside the range where a field sets the size of the model (slots, sampled days), so that
+ * one case stays fast; the value beyond the range is still the validator's.
  */
 import fc from 'fast-check'
 
+/** The range of one numeric field, as the validator reads it. */
 export interface FieldLimit {
   min: number
   max: number
@@ -67,6 +69,7 @@ export const FIELD_LIMITS = {
   alpha: f(0.5, 0.999, 0.95),
 } satisfies Record<string, FieldLimit>
 
+/** A numeric field of the format, by the last segments of its path. */
 export type FieldName = keyof typeof FIELD_LIMITS
 
 const scratch = new Float64Array(1)

@@ -184,6 +184,7 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   },
 )
 
+/** Raw draws within `BUDGET`, one in five with a mutation. */
 export const rawArb: fc.Arbitrary<Raw> = fc.record({
   name: opt(fc.oneof(textArb, fc.constant('n'.repeat(200))), 3),
   description: rare(fc.oneof(textArb, fc.constant('d'.repeat(4000))), 20),
@@ -258,6 +259,7 @@ export interface FuzzCase {
   mustRefuseAt?: string
 }
 
+/** Generated cases: documents, and the path a mutated one must be refused at. */
 export const caseArb: fc.Arbitrary<FuzzCase> = rawArb.map(toCase)
 
 /** Assembles a raw draw into a document and applies its mutation. */

@@ -119,4 +119,51 @@ describe('solve statuses in words', () => {
     expect(run.report.failure).toMatch(/costs €.* when replayed, more than the optimum/)
     expect(run.report.objectiveEur).toBeNull()
   })
+
+  it('fuzz regression: confirms an infeasible day without presolve, which called this one infeasible', () => {
+    // One process on a 6-link tree whose stores are 1 bit to 10 Mbit in a 64-Mbit key unit:
+    // presolve declared the LP infeasible, though greedy ran the day and the MILP found a plan.
+    const scenario = mustValidate({
+      format: 'qkd-vpp-scenario',
+      version: 1,
+      qkd: {
+        nodes: [
+          { id: '__defineGetter__', role: 'control' },
+          { id: 'constructor', role: 'aggregator' },
+          { id: '.-_.LhK--', role: 'aggregator' },
+          { id: '__proto__', role: 'archive' },
+          { id: '_L-1__-Ow', role: 'aggregator' },
+          { id: '.:', role: 'aggregator' },
+        ],
+        links: [
+          { id: '-', a: '__defineGetter__', b: 'constructor', lengthKm: 1 },
+          { id: 'isPrototypeOf', a: '__defineGetter__', b: '.-_.LhK--', lengthKm: 1 },
+          { id: 'a_1t', a: '.-_.LhK--', b: '__proto__', lengthKm: 1 },
+          { id: '_', a: '__proto__', b: '_L-1__-Ow', lengthKm: 1 },
+          { id: '-z_.:z', a: '.-_.LhK--', b: '.:', lengthKm: 1 },
+          { id: 'constructor', a: '__defineGetter__', b: '__proto__', lengthKm: 20 },
+        ],
+      },
+      processes: [
+        {
+          id: 'hasOwnProperty',
+          endpoints: 'gateways->control',
+          messagesPerHour: 3600,
+          messageBytes: 999999999.9999999,
+          deadlineMs: 1000,
+          impactEur: 1,
+          attacksPerHour: 5e-324,
+          options: [
+            { id: '__defineGetter__', kind: 'aes-refresh', refreshSeconds: 1 },
+            { id: 'l-', kind: 'otp-mac', tagBits: 64 },
+          ],
+        },
+      ],
+    })
+    for (const integer of [false, true]) {
+      const run = runOracle(highs, scenario, { integer, timeLimitSeconds: 10 })
+      expect(run.report.status, integer ? 'MILP' : 'LP').toBe('optimal')
+      expect(run.report.keyShortfallBits).toBe(0)
+    }
+  })
 })
