@@ -145,7 +145,8 @@ export function planOracle(
       columns: state.session.layout?.layout.numCols ?? 0,
       rows: state.session.layout?.layout.numRows ?? 0,
       samples: scenario.uncertainty.scenarioCount,
-      contingencyCases: contingencyCases(scenario).length,
+      // The plan's own instance: the relay paths are not searched a second time on every edit.
+      contingencyCases: contingencyCases(scenario, instance).length,
     },
   }
   // A plan cut short by a limit is shown, with the domain's words for what it falls short of.

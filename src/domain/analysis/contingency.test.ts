@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Highs } from 'highs'
 import { loadSolver } from '../../node/loadSolver.ts'
+import { buildInstance } from '../derive/instance.ts'
+import { EVALUATION_DAY } from '../report/evaluationDay.ts'
 import { runOracle } from '../report/oracleReport.ts'
 import { representativeScenario } from '../scenario/builtins/representative.ts'
 import { tinyScenario } from '../scenario/builtins/tiny.ts'
@@ -35,6 +37,18 @@ const cases = {
     return withShare(s, s.qkd.vppShare / 20)
   },
 }
+
+describe('the N-1 case list', () => {
+  it.each(Object.keys(cases) as (keyof typeof cases)[])(
+    'of %s is the same from a given evaluation-day instance as built on its own',
+    (name) => {
+      const scenario = cases[name]()
+      const instance = buildInstance(scenario, EVALUATION_DAY)
+      expect(contingencyCases(scenario, instance)).toEqual(contingencyCases(scenario))
+      expect(contingencyCases(scenario).length).toBeGreaterThan(scenario.qkd.links.length)
+    },
+  )
+})
 
 describe.each(Object.keys(cases) as (keyof typeof cases)[])('N-1 sweep of %s', (name) => {
   const scenario = cases[name]()

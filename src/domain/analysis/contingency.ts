@@ -8,7 +8,7 @@
  * built-in days, which hides the ranking an operator needs.)
  */
 import type { Highs } from 'highs'
-import { buildInstance } from '../derive/instance.ts'
+import { buildInstance, type Instance } from '../derive/instance.ts'
 import { EVALUATION_DAY } from '../report/oracleReport.ts'
 import type { Scenario } from '../scenario/types.ts'
 import { OracleSession, type SolveStatus } from '../solve/oracleSession.ts'
@@ -90,15 +90,22 @@ export function shockWindow(scenario: Scenario): { startSlot: number; endSlot: n
  * Trusted relay nodes: nodes declared `relay`, and every node that key is relayed through on some
  * flow's candidate path (an interior node of the path decrypts and re-encrypts the key).
  */
-export function trustedRelays(scenario: Scenario): string[] {
+export function trustedRelays(
+  scenario: Scenario,
+  instance: Instance = buildInstance(scenario, EVALUATION_DAY),
+): string[] {
   const relays = new Set(scenario.qkd.nodes.filter((n) => n.role === 'relay').map((n) => n.id))
-  for (const flow of buildInstance(scenario, EVALUATION_DAY).flows)
+  for (const flow of instance.flows)
     for (const path of flow.paths) for (const node of path.nodes.slice(1, -1)) relays.add(node)
   return scenario.qkd.nodes.map((n) => n.id).filter((id) => relays.has(id))
 }
 
-/** Every N-1 case: each link and each relay node, for the day and (if any) the shock window. */
-export function contingencyCases(scenario: Scenario): ContingencyCase[] {
+/**
+ * Every N-1 case: each link and each relay node, for the day and (if any) the shock window.
+ * `instance` (the evaluation day's, built when not given) supplies the flows' relay paths; a
+ * caller that has it already passes it, so the paths are not searched twice.
+ */
+export function contingencyCases(scenario: Scenario, instance?: Instance): ContingencyCase[] {
   const window = shockWindow(scenario)
   const scopes: { scope: OutageScope; startSlot: number; endSlot: number }[] = [
     { scope: 'day', startSlot: 0, endSlot: scenario.horizon.slots },
@@ -107,7 +114,7 @@ export function contingencyCases(scenario: Scenario): ContingencyCase[] {
   const cases: ContingencyCase[] = []
   for (const link of scenario.qkd.links)
     for (const s of scopes) cases.push({ kind: 'link', id: link.id, ...s })
-  for (const id of trustedRelays(scenario))
+  for (const id of trustedRelays(scenario, instance))
     for (const s of scopes) cases.push({ kind: 'node', id, ...s })
   return cases
 }
