@@ -261,15 +261,12 @@ export class OracleSession {
     let allocation: Allocation | undefined
     let objective = Number.NaN
     const unitEur = built.scaling.objectiveUnitEur
-    let prices: Float64Array[] = this.instance.links.map(
-      () => new Float64Array(this.instance.slots),
-    )
-    let lpStore: Float64Array[] = this.instance.links.map(
-      () => new Float64Array(this.instance.slots),
-    )
-    let storeDual: Float64Array[] = this.instance.links.map(
-      () => new Float64Array(this.instance.slots),
-    )
+    // Per link and slot, zero until a solution says otherwise.
+    const zeros = (): Float64Array[] =>
+      this.instance.links.map(() => new Float64Array(this.instance.slots))
+    let prices = zeros()
+    let lpStore = zeros()
+    let storeDual = zeros()
     const hasSolution =
       model.info.get('primal_solution_status') === this.highs.constants.solutionStatus.feasible
     if (status === 'optimal' && !hasSolution) {
